@@ -1,0 +1,255 @@
+//! Configuration: the shipped `config.toml` is embedded as the defaults; a
+//! user file is merged over it key by key. Unknown keys and bad values are
+//! errors that name the file and the line.
+//!
+//! Which file is read is decided by [`locate`] (pure): `--config FILE`, else
+//! `./config.toml`, else the platform config dir, else only the defaults.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The shipped configuration, every option with its default.
+pub const DEFAULT_TOML: &str = include_str!("../config.toml");
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read config {}: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}: {message}", .path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Mono,
+}
+
+/// Where the effective configuration came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The library folder (relative paths resolved against the config file's folder).
+    pub library: PathBuf,
+    /// The notes folder; `None` means the platform data dir.
+    pub notes_dir: Option<PathBuf>,
+    pub theme: ThemeName,
+    pub origin: Origin,
+}
+
+/// One config file as written: every key optional, unknown keys rejected.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    library: Option<String>,
+    notes_dir: Option<String>,
+    theme: Option<ThemeName>,
+}
+
+fn parse_file(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
+    toml::from_str(text).map_err(|e| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line: e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        }),
+        message: e.message().split_whitespace().collect::<Vec<_>>().join(" "),
+    })
+}
+
+impl Config {
+    /// The embedded defaults alone.
+    pub fn embedded() -> Config {
+        // The shipped file is checked by a test; fall back to plain values
+        // rather than fail if it ever were not.
+        let file = parse_file(DEFAULT_TOML, Path::new("config.toml")).unwrap_or_default();
+        Config {
+            library: PathBuf::from(file.library.unwrap_or_else(|| "briefs".into())),
+            notes_dir: file.notes_dir.filter(|s| !s.is_empty()).map(PathBuf::from),
+            theme: file.theme.unwrap_or(ThemeName::Dark),
+            origin: Origin::Embedded,
+        }
+    }
+
+    /// The defaults with the user file `text` (read from `path`) merged over them.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let file = parse_file(text, path)?;
+        let base = Config::embedded();
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let resolve = |s: String| -> PathBuf {
+            let p = expand_home(&s);
+            if p.is_absolute() || dir.as_os_str().is_empty() {
+                p
+            } else {
+                dir.join(p)
+            }
+        };
+        Ok(Config {
+            library: file.library.map_or(base.library, resolve),
+            notes_dir: match file.notes_dir {
+                Some(s) if s.is_empty() => None,
+                Some(s) => Some(resolve(s)),
+                None => base.notes_dir,
+            },
+            theme: file.theme.unwrap_or(base.theme),
+            origin: Origin::File(path.to_path_buf()),
+        })
+    }
+
+    /// Read the config the precedence rules pick (see [`locate`]).
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        match path {
+            None => Ok(Config::embedded()),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                Config::from_toml(&text, p)
+            }
+        }
+    }
+}
+
+/// Which config file to read: the explicit one, else `./config.toml` if it
+/// exists, else the platform one if it exists, else none (embedded defaults).
+pub fn locate(explicit: Option<&Path>, cwd: &Path, platform: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    let local = cwd.join("config.toml");
+    if local.is_file() {
+        return Some(local);
+    }
+    platform.filter(|p| p.is_file()).map(Path::to_path_buf)
+}
+
+/// The platform config file (`~/.config/briefing/config.toml` on Linux).
+pub fn platform_config_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "briefing").map(|d| d.config_dir().join("config.toml"))
+}
+
+fn expand_home(s: &str) -> PathBuf {
+    if let Some(rest) = s.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
+    }
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_config_sets_every_option() {
+        let file =
+            parse_file(DEFAULT_TOML, Path::new("config.toml")).expect("shipped config parses");
+        assert!(file.library.is_some());
+        assert!(file.notes_dir.is_some());
+        assert!(file.theme.is_some());
+        let c = Config::embedded();
+        assert_eq!(c.library, PathBuf::from("briefs"));
+        assert_eq!(c.theme, ThemeName::Dark);
+    }
+
+    #[test]
+    fn every_option_has_a_comment() {
+        let lines: Vec<&str> = DEFAULT_TOML.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim();
+            if t.is_empty() || t.starts_with('#') || t.starts_with('[') {
+                continue;
+            }
+            assert!(
+                i > 0 && lines[i - 1].trim_start().starts_with('#'),
+                "option on line {} has no comment above it: {t}",
+                i + 1
+            );
+        }
+    }
+
+    #[test]
+    fn user_values_override_defaults() {
+        let c = Config::from_toml(
+            "theme = \"mono\"\n",
+            Path::new("/home/u/.config/briefing/config.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.theme, ThemeName::Mono);
+        assert_eq!(c.library, PathBuf::from("briefs"));
+        let c = Config::from_toml(
+            "library = \"my-briefs\"\nnotes_dir = \"notes\"\n",
+            Path::new("/data/config.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.library, PathBuf::from("/data/my-briefs"));
+        assert_eq!(c.notes_dir, Some(PathBuf::from("/data/notes")));
+        let c = Config::from_toml("library = \"/abs/briefs\"\n", Path::new("config.toml")).unwrap();
+        assert_eq!(c.library, PathBuf::from("/abs/briefs"));
+        let c = Config::from_toml("library = \"rel\"\n", Path::new("config.toml")).unwrap();
+        assert_eq!(c.library, PathBuf::from("rel"));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_file_and_line() {
+        let err = Config::from_toml(
+            "theme = \"dark\"\n\ncolour = \"red\"\n",
+            Path::new("my.toml"),
+        )
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("my.toml:3: unknown field `colour`"),
+            "{msg}"
+        );
+        let err = Config::from_toml("# c\ntheme = \"blue\"\n", Path::new("my.toml")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("my.toml:2: unknown variant `blue`"),
+            "{err}"
+        );
+        let err = Config::from_toml("library = [\n", Path::new("my.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("my.toml:"), "{err}");
+        assert!(!err.to_string().contains('\n'));
+    }
+
+    #[test]
+    fn precedence() {
+        let dir = tempfile::tempdir().unwrap();
+        let platform = dir.path().join("platform.toml");
+        assert_eq!(locate(None, dir.path(), Some(&platform)), None);
+        std::fs::write(&platform, "").unwrap();
+        assert_eq!(
+            locate(None, dir.path(), Some(&platform)),
+            Some(platform.clone())
+        );
+        std::fs::write(dir.path().join("config.toml"), "").unwrap();
+        assert_eq!(
+            locate(None, dir.path(), Some(&platform)),
+            Some(dir.path().join("config.toml"))
+        );
+        let explicit = Path::new("/x/y.toml");
+        assert_eq!(
+            locate(Some(explicit), dir.path(), Some(&platform)),
+            Some(explicit.to_path_buf())
+        );
+    }
+}

@@ -1,0 +1,395 @@
+//! The `briefing` command: parse the command line, wire configuration,
+//! library and pipeline together, and turn every error into one line on
+//! stderr and a non-zero exit.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use briefing::brief::Brief;
+use briefing::config::{self, Config};
+use briefing::ingest::{self, EXTENSIONS};
+use briefing::library::{self, Library, Saved};
+use briefing::{ids, lexicon, show};
+
+/// Structured briefs from international-affairs documents (Indonesian and
+/// English): key judgments, bilateral relations, alliances, timeline.
+#[derive(Parser, Debug)]
+#[command(name = "briefing", version, about, long_about = None)]
+struct Cli {
+    /// Config file (default: ./config.toml, else ~/.config/briefing/config.toml, else built-in defaults)
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Folder of briefs (default: the config's `library`, else ./briefs)
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Turn source documents (.txt, .md; files or folders) into briefs
+    Ingest {
+        /// Where to write the briefs (default: the library)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Write nothing; report what would be written
+        #[arg(long)]
+        dry_run: bool,
+        /// Print each brief as one JSON object per line on stdout
+        #[arg(long)]
+        json: bool,
+        /// Replace briefs even if they were edited by hand
+        #[arg(long)]
+        force: bool,
+        /// Source files or folders
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the briefs in the library, one line each
+    List {
+        /// One JSON object per brief per line
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one brief: key judgments, relations, alliances, timeline, source text
+    Show {
+        /// The brief's id (see `briefing list`)
+        id: String,
+        /// The brief as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("briefing: internal error: {msg}{at} (please report this)");
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line on stderr for an error and its causes.
+fn report(e: &anyhow::Error) {
+    let msg = format!("{e:#}");
+    let one: String = msg.split_whitespace().collect::<Vec<_>>().join(" ");
+    eprintln!("briefing: {one}");
+}
+
+fn warn(msg: &str) {
+    eprintln!("briefing: warning: {msg}");
+}
+
+/// Configuration and library folder, by the design's precedence.
+struct Setup {
+    config: Config,
+    library: PathBuf,
+}
+
+fn context(cli: &Cli) -> Result<Setup> {
+    let platform = config::platform_config_file();
+    let path = config::locate(cli.config.as_deref(), Path::new(""), platform.as_deref());
+    let config = Config::load(path.as_deref())?;
+    let library = cli
+        .library
+        .clone()
+        .unwrap_or_else(|| config.library.clone());
+    Ok(Setup { config, library })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = context(&cli)?;
+    match cli.command {
+        None => cmd_default(&ctx),
+        Some(Command::Ingest {
+            out,
+            dry_run,
+            json,
+            force,
+            paths,
+        }) => cmd_ingest(&ctx, out, dry_run, json, force, &paths),
+        Some(Command::List { json }) => cmd_list(&ctx, json),
+        Some(Command::Show { id, json }) => cmd_show(&ctx, &id, json),
+    }
+}
+
+fn open_library(dir: &Path) -> Result<Library> {
+    let lib = Library::open(dir)?;
+    for p in lib.problems() {
+        warn(&p.to_string());
+    }
+    Ok(lib)
+}
+
+/// Until the reader lands: the library, and how to open a brief.
+fn cmd_default(ctx: &Setup) -> Result<ExitCode> {
+    let lib = open_library(&ctx.library)?;
+    let _ = &ctx.config;
+    println!(
+        "Library {} — {} briefs\n",
+        ctx.library.display(),
+        lib.briefs().len()
+    );
+    print_list(lib.briefs());
+    println!("\nOpen a brief with: briefing show ID   (ingest more with: briefing ingest FILE...)");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_list(briefs: &[Brief]) {
+    let idw = briefs.iter().map(|b| b.id.len()).max().unwrap_or(2);
+    let mut out = std::io::stdout().lock();
+    for b in briefs {
+        let s = b.summary();
+        let _ = writeln!(
+            out,
+            "{:<idw$}  {:<2}  {:<10}  {:>2} rel  {}",
+            s.id,
+            s.language,
+            s.date.as_deref().unwrap_or("-"),
+            s.relations,
+            if s.title.is_empty() {
+                "(untitled)"
+            } else {
+                &s.title
+            },
+        );
+    }
+}
+
+fn cmd_list(ctx: &Setup, json: bool) -> Result<ExitCode> {
+    let lib = open_library(&ctx.library)?;
+    if json {
+        let mut out = std::io::stdout().lock();
+        for b in lib.briefs() {
+            writeln!(out, "{}", serde_json::to_string(&b.summary())?)?;
+        }
+    } else {
+        print_list(lib.briefs());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_show(ctx: &Setup, id: &str, json: bool) -> Result<ExitCode> {
+    ids::validate(id)?;
+    let brief = library::load(&ctx.library, id)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&brief.to_json())?);
+    } else {
+        let stdout = std::io::stdout();
+        let width = if stdout.is_terminal() {
+            crossterm::terminal::size().ok().map(|(w, _)| w as usize)
+        } else {
+            None
+        };
+        let mut out = stdout.lock();
+        out.write_all(show::render(&brief, width).as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A path as the user would write it: relative to the working folder when
+/// it is inside it, without a leading `./`, with `/` separators.
+fn display_source(p: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| p.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| p.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let mut s = s.as_str();
+    while let Some(rest) = s.strip_prefix("./") {
+        s = rest;
+    }
+    s.to_string()
+}
+
+/// Expand folders into their supported files (recursively, sorted).
+fn collect_inputs(paths: &[PathBuf], failed: &mut usize) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, failed);
+            found.sort();
+            if found.is_empty() {
+                warn(&format!(
+                    "{}: no .txt or .md files in this folder",
+                    p.display()
+                ));
+            }
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, failed: &mut usize) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("briefing: cannot read folder {}: {e}", dir.display());
+            *failed += 1;
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out, failed);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn cmd_ingest(
+    ctx: &Setup,
+    out: Option<PathBuf>,
+    dry_run: bool,
+    json: bool,
+    force: bool,
+    paths: &[PathBuf],
+) -> Result<ExitCode> {
+    let out_dir = out.unwrap_or_else(|| ctx.library.clone());
+    let mut failed = 0usize;
+    let files = collect_inputs(paths, &mut failed);
+    if !dry_run && !files.is_empty() {
+        std::fs::create_dir_all(&out_dir)
+            .with_context(|| format!("cannot create {}", out_dir.display()))?;
+    }
+    let lex = lexicon::shared();
+    let mut done = 0usize;
+    // Ids handed out in this run, with the source each went to.
+    let mut assigned: HashMap<String, (String, String)> = HashMap::new();
+    let mut stdout = std::io::stdout().lock();
+    for file in &files {
+        let source = display_source(file);
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("briefing: cannot read {source}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let ingested = match ingest::ingest(&source, &bytes, lex) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("briefing: cannot ingest {source}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        for w in &ingested.warnings {
+            warn(&format!("{source}: {w}"));
+        }
+        let mut brief = ingested.brief;
+        brief.id = unique_id(&out_dir, &brief, &assigned);
+        assigned.insert(
+            brief.id.clone(),
+            (brief.source.clone(), brief.source_sha256.clone()),
+        );
+        if json {
+            writeln!(stdout, "{}", serde_json::to_string(&brief.to_json())?)?;
+        }
+        let target = out_dir.join(format!("{}.md", brief.id));
+        if dry_run {
+            if !json {
+                writeln!(
+                    stdout,
+                    "{source} -> {} (dry run, not written): {}",
+                    target.display(),
+                    brief.title
+                )?;
+            }
+            done += 1;
+            continue;
+        }
+        match library::save(&out_dir, &brief, force) {
+            Ok(saved) => {
+                let what = match saved {
+                    Saved::Created => "created",
+                    Saved::Updated => "updated",
+                    Saved::Unchanged => "unchanged",
+                };
+                let line = format!("{source} -> {} ({what}): {}", target.display(), brief.title);
+                if json {
+                    eprintln!("{line}");
+                } else {
+                    writeln!(stdout, "{line}")?;
+                }
+                done += 1;
+            }
+            Err(e) => {
+                eprintln!("briefing: {e}");
+                failed += 1;
+            }
+        }
+    }
+    drop(stdout);
+    if files.len() > 1 {
+        eprintln!(
+            "briefing: {done} {} ingested, {failed} failed",
+            if done == 1 { "document" } else { "documents" }
+        );
+    }
+    if files.is_empty() && failed == 0 {
+        bail!("nothing to ingest: no .txt or .md files in the given paths");
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The brief's id, with a suffix when another document already holds it
+/// (in the output folder or earlier in this run). The same source keeps its id.
+fn unique_id(dir: &Path, brief: &Brief, assigned: &HashMap<String, (String, String)>) -> String {
+    let same = |src: &str, sha: &str| src == brief.source || sha == brief.source_sha256;
+    let taken_by_other = match assigned.get(&brief.id) {
+        Some((src, sha)) => !same(src, sha),
+        None => library::brief_path(dir, &brief.id)
+            .ok()
+            .and_then(|p| library::read_brief(&p).ok())
+            .is_some_and(|b| !same(&b.source, &b.source_sha256)),
+    };
+    if taken_by_other {
+        ids::with_suffix(&brief.id, &brief.source)
+    } else {
+        brief.id.clone()
+    }
+}
