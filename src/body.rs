@@ -36,16 +36,30 @@ impl Body {
     }
 }
 
-/// Markdown for a title and its blocks.
-pub fn render(title: &str, blocks: &[Block]) -> String {
+/// The heading that separates the generated summary from the source text.
+pub const SOURCE_HEADING: &str = "Source text";
+
+/// Markdown for a title, a generated summary (Markdown, may be empty) and
+/// the source blocks. With a summary, the source text follows a
+/// `## Source text` heading and its own headings move one level down.
+pub fn render(title: &str, summary: &str, blocks: &[Block]) -> String {
     let mut out = String::new();
     out.push_str("# ");
     out.push_str(&escape_heading(title));
     out.push_str("\n\n");
+    let shift = if summary.trim().is_empty() {
+        0
+    } else {
+        out.push_str(summary.trim_end());
+        out.push_str("\n\n## ");
+        out.push_str(SOURCE_HEADING);
+        out.push_str("\n\n");
+        1
+    };
     for b in blocks {
         match b {
             Block::Heading { level, text } => {
-                let level = (*level).clamp(2, 6) as usize;
+                let level = ((*level).clamp(2, 5) + shift) as usize;
                 out.push_str(&"#".repeat(level));
                 out.push(' ');
                 out.push_str(&escape_heading(text));
@@ -57,9 +71,27 @@ pub fn render(title: &str, blocks: &[Block]) -> String {
     out
 }
 
-/// Read Markdown back into blocks. Lists, quotes and code become paragraphs;
-/// raw HTML is dropped.
+/// Read Markdown back into the source blocks (after the `## Source text`
+/// heading when there is one; a body without it is all source text). Lists,
+/// quotes and code become paragraphs; raw HTML is dropped.
 pub fn parse(md: &str) -> Body {
+    let mut body = parse_all(md);
+    let marker = body.blocks.iter().position(|b| {
+        matches!(b, Block::Heading { level: 2, text } if text == SOURCE_HEADING)
+    });
+    if let Some(i) = marker {
+        body.blocks.drain(..=i);
+        for b in &mut body.blocks {
+            if let Block::Heading { level, .. } = b {
+                *level = (*level - 1).max(2);
+            }
+        }
+    }
+    body
+}
+
+/// Every block of a Markdown text, summary included.
+pub fn parse_all(md: &str) -> Body {
     let mut body = Body::default();
     let mut buf = String::new();
     let mut heading: Option<u8> = None;
@@ -178,6 +210,7 @@ mod tests {
     fn renders_title_headings_and_paragraphs() {
         let md = render(
             "BAB VI PENUTUP",
+            "",
             &[
                 h(2, "6.1. Kesimpulan"),
                 p("Analisis yang dilakukan dengan jelas menunjukkan bahwa ruang pasca-Soviet ..."),
@@ -212,14 +245,28 @@ mod tests {
             "12345678901. panjang",
         ];
         for t in texts {
-            let body = parse(&render("T", &[p(t)]));
+            let body = parse(&render("T", "", &[p(t)]));
             assert_eq!(body.blocks, vec![p(t)], "{t:?}");
             assert_eq!(body.title.as_deref(), Some("T"));
         }
         for t in ["Kesimpulan #", "C# dan F#", "6.1. Kesimpulan", "## dua"] {
-            let body = parse(&render("T", &[h(2, t)]));
+            let body = parse(&render("T", "", &[h(2, t)]));
             assert_eq!(body.blocks, vec![h(2, t)], "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_summary_comes_before_the_source_text() {
+        let blocks = [h(2, "Bagian"), p("Paragraf satu."), h(3, "Sub"), p("Paragraf dua.")];
+        let md = render("Judul", "## Key judgments\n\n1. Sebuah penilaian.\n", &blocks);
+        assert_eq!(
+            md,
+            "# Judul\n\n## Key judgments\n\n1. Sebuah penilaian.\n\n## Source text\n\n### Bagian\n\nParagraf satu.\n\n#### Sub\n\nParagraf dua.\n\n"
+        );
+        let body = parse(&md);
+        assert_eq!(body.title.as_deref(), Some("Judul"));
+        assert_eq!(body.blocks, blocks);
+        assert_eq!(body.paragraphs().collect::<Vec<_>>(), ["Paragraf satu.", "Paragraf dua."]);
     }
 
     #[test]
@@ -261,7 +308,7 @@ mod tests {
             #[test]
             fn paragraphs_round_trip(words in proptest::collection::vec("[^\\s]{1,12}", 1..12)) {
                 let text = words.join(" ");
-                let body = parse(&render("Title", &[p(&text)]));
+                let body = parse(&render("Title", "", &[p(&text)]));
                 prop_assert_eq!(body.blocks, vec![p(&text)]);
             }
 
@@ -269,7 +316,7 @@ mod tests {
             fn ascii_punctuation_round_trips(s in "[ -~]{1,40}") {
                 let text = normalize_ws(&s);
                 prop_assume!(!text.is_empty());
-                let body = parse(&render("Title", &[p(&text)]));
+                let body = parse(&render("Title", "", &[p(&text)]));
                 prop_assert_eq!(body.blocks, vec![p(&text)]);
             }
         }

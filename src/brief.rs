@@ -263,8 +263,23 @@ pub struct Alliance {
     pub kind: AllianceKind,
     #[serde(default)]
     pub members: Vec<Member>,
+    /// Membership events (join, apply, suspend, leave, sign, ratify, ...),
+    /// in text order. An addition to the design's schema.
+    #[serde(default)]
+    pub events: Vec<MembershipEvent>,
     #[serde(default)]
     pub evidence: Vec<AllianceEvidence>,
+}
+
+/// Something that happened to a membership, as the text reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MembershipEvent {
+    pub actor: String,
+    /// `join`, `apply`, `suspend`, `leave`, `expel`, `sign`, `ratify`.
+    pub action: String,
+    pub date: Option<String>,
+    pub paragraph: usize,
 }
 
 /// A member and what the text says of its membership: `member`, `suspended`,

@@ -5,10 +5,14 @@
 //! Which file is read is decided by [`locate`] (pure): `--config FILE`, else
 //! `./config.toml`, else the platform config dir, else only the defaults.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use thiserror::Error;
+
+use crate::brief::QuadClass;
+use crate::lexicon::Extension;
 
 /// The shipped configuration, every option with its default.
 pub const DEFAULT_TOML: &str = include_str!("../config.toml");
@@ -51,6 +55,8 @@ pub struct Config {
     /// The notes folder; `None` means the platform data dir.
     pub notes_dir: Option<PathBuf>,
     pub theme: ThemeName,
+    /// The user's additions to the lexicons.
+    pub lexicon: Extension,
     pub origin: Origin,
 }
 
@@ -61,6 +67,51 @@ struct ConfigFile {
     library: Option<String>,
     notes_dir: Option<String>,
     theme: Option<ThemeName>,
+    lexicon: Option<LexiconFile>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    dir: Option<String>,
+    aliases: Option<BTreeMap<String, String>>,
+    cues: Option<BTreeMap<String, String>>,
+}
+
+/// The 1-based line of the first occurrence of `needle`, for errors about values.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.find(needle).map_or(1, |i| text[..i].matches('\n').count() + 1)
+}
+
+/// `[lexicon]` of a config file as an [`Extension`]; `dir` resolves against `base`.
+fn extension(file: Option<LexiconFile>, text: &str, path: &Path, base: &Path) -> Result<Extension, ConfigError> {
+    let Some(f) = file else { return Ok(Extension::default()) };
+    let mut ext = Extension {
+        dir: f.dir.filter(|d| !d.is_empty()).map(|d| {
+            let p = expand_home(&d);
+            if p.is_absolute() || base.as_os_str().is_empty() { p } else { base.join(p) }
+        }),
+        aliases: f.aliases.unwrap_or_default().into_iter().collect(),
+        cues: Vec::new(),
+    };
+    for (form, spec) in f.cues.unwrap_or_default() {
+        let mut parts = spec.split_whitespace();
+        let class = parts.next().and_then(QuadClass::parse);
+        let weight = parts.next().and_then(|w| w.parse::<f64>().ok()).filter(|w| (0.0..=10.0).contains(w));
+        match (class, weight, parts.next()) {
+            (Some(c), Some(w), None) => ext.cues.push((form, c, w)),
+            _ => {
+                return Err(ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    line: line_of(text, &format!("\"{form}\"")),
+                    message: format!(
+                        "cue {form:?} = {spec:?}: expected \"CLASS WEIGHT\" with CLASS one of verbal-cooperation, material-cooperation, verbal-conflict, material-conflict and WEIGHT 0..10"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(ext)
 }
 
 fn parse_file(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
@@ -83,6 +134,7 @@ impl Config {
             library: PathBuf::from(file.library.unwrap_or_else(|| "briefs".into())),
             notes_dir: file.notes_dir.filter(|s| !s.is_empty()).map(PathBuf::from),
             theme: file.theme.unwrap_or(ThemeName::Dark),
+            lexicon: Extension::default(),
             origin: Origin::Embedded,
         }
     }
@@ -108,6 +160,7 @@ impl Config {
                 None => base.notes_dir,
             },
             theme: file.theme.unwrap_or(base.theme),
+            lexicon: extension(file.lexicon, text, path, dir)?,
             origin: Origin::File(path.to_path_buf()),
         })
     }
@@ -165,6 +218,8 @@ mod tests {
         assert!(file.library.is_some());
         assert!(file.notes_dir.is_some());
         assert!(file.theme.is_some());
+        let lex = file.lexicon.expect("[lexicon] is in the shipped config");
+        assert!(lex.dir.is_some() && lex.aliases.is_some() && lex.cues.is_some());
         let c = Config::embedded();
         assert_eq!(c.library, PathBuf::from("briefs"));
         assert_eq!(c.theme, ThemeName::Dark);
@@ -229,6 +284,21 @@ mod tests {
         let err = Config::from_toml("library = [\n", Path::new("my.toml")).unwrap_err();
         assert!(err.to_string().starts_with("my.toml:"), "{err}");
         assert!(!err.to_string().contains('\n'));
+    }
+
+    #[test]
+    fn lexicon_additions() {
+        let text = "[lexicon]\ndir = \"lex\"\n[lexicon.aliases]\n\"Negeri Tirai Bambu\" = \"CHN\"\n[lexicon.cues]\n\"menjegal\" = \"verbal-conflict 3\"\n";
+        let c = Config::from_toml(text, Path::new("/cfg/config.toml")).unwrap();
+        assert_eq!(c.lexicon.dir, Some(PathBuf::from("/cfg/lex")));
+        assert_eq!(c.lexicon.aliases, vec![("Negeri Tirai Bambu".to_string(), "CHN".to_string())]);
+        assert_eq!(c.lexicon.cues, vec![("menjegal".to_string(), QuadClass::VerbalConflict, 3.0)]);
+        let bad = "[lexicon.cues]\n\"x\" = \"friendly 3\"\n";
+        let err = Config::from_toml(bad, Path::new("my.toml")).unwrap_err().to_string();
+        assert!(err.starts_with("my.toml:2: cue \"x\""), "{err}");
+        let bad = "[lexicon]\ndirr = \"x\"\n";
+        let err = Config::from_toml(bad, Path::new("my.toml")).unwrap_err().to_string();
+        assert!(err.starts_with("my.toml:2: unknown field `dirr`"), "{err}");
     }
 
     #[test]

@@ -215,6 +215,12 @@ mod tests {
                     status: "suspended".into(),
                     date: Some("2024".into()),
                 }],
+                events: vec![MembershipEvent {
+                    actor: "ARM".into(),
+                    action: "suspend".into(),
+                    date: Some("2024".into()),
+                    paragraph: 40,
+                }],
                 evidence: vec![],
             }],
             timeline: vec![TimelineEntry {
@@ -434,6 +440,7 @@ mod tests {
                     alliances: vec![Alliance {
                         id: "CSTO".into(), name: "CSTO".into(), kind: AllianceKind::Organisation,
                         members: members.into_iter().map(|(actor, status, date)| Member { actor, status, date }).collect(),
+                        events: vec![],
                         evidence: vec![],
                     }],
                     timeline: timeline.into_iter().map(|(date, text, actors, paragraph)| TimelineEntry {

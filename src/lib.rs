@@ -23,3 +23,4 @@ pub mod ingest;
 pub mod lexicon;
 pub mod library;
 pub mod show;
+pub mod summary;

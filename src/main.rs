@@ -290,7 +290,17 @@ fn cmd_ingest(
         std::fs::create_dir_all(&out_dir)
             .with_context(|| format!("cannot create {}", out_dir.display()))?;
     }
-    let lex = lexicon::shared();
+    let custom;
+    let lex = if ctx.config.lexicon.dir.is_none() && ctx.config.lexicon.aliases.is_empty() && ctx.config.lexicon.cues.is_empty() {
+        lexicon::shared()
+    } else {
+        let from = match &ctx.config.origin {
+            config::Origin::File(p) => p.display().to_string(),
+            config::Origin::Embedded => "config".to_string(),
+        };
+        custom = lexicon::Lexicon::with_extension(&ctx.config.lexicon).map_err(|e| anyhow::anyhow!("{from}: [lexicon]: {e}"))?;
+        &custom
+    };
     let mut done = 0usize;
     // Ids handed out in this run, with the source each went to.
     let mut assigned: HashMap<String, (String, String)> = HashMap::new();

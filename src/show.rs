@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::body::{self, Block};
 use crate::brief::{Brief, language_name};
+use crate::summary::pair_name;
 
 /// Render `brief` as text.
 pub fn render(brief: &Brief, width: Option<usize>) -> String {
@@ -50,7 +51,8 @@ pub fn render(brief: &Brief, width: Option<usize>) -> String {
         for r in &brief.relations {
             let _ = writeln!(
                 out,
-                "{}–{}  {}, tone {:+.1}, {}",
+                "{} ({}–{}): {}, tone {:+.1}, {}",
+                pair_name(brief, &r.a, &r.b),
                 r.a,
                 r.b,
                 r.stance.as_str(),

@@ -1,0 +1,176 @@
+//! Stage 5, actors: every mention of a state, organisation or group in the
+//! title, the headings and each sentence, resolved to its actor id through
+//! the gazetteer (Aho–Corasick on word boundaries, longest match).
+//!
+//! A capital after a locative word ("di Beijing", "from Baku") is a place,
+//! not its government acting: such mentions are kept but marked, and an
+//! actor named only that way is not listed. A group that became a
+//! government (the Taliban in Afghanistan from August 2021) is read as that
+//! state in documents about events after that date.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dates::{Date, DocDates};
+use super::segment::Document;
+use crate::brief::{Actor, ActorKind};
+use crate::lexicon::{AliasKind, Gazetteer, Lexicon};
+
+/// A resolved actor mention in one piece of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorMention {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: AliasKind,
+    /// A capital named as a place.
+    pub locative: bool,
+}
+
+/// Mentions in every part of a document.
+#[derive(Debug, Clone, Default)]
+pub struct DocActors {
+    pub title: Vec<ActorMention>,
+    /// Per section: the mentions in its heading.
+    pub headings: Vec<Vec<ActorMention>>,
+    /// Per paragraph, per sentence.
+    pub sentences: Vec<Vec<Vec<ActorMention>>>,
+}
+
+impl DocActors {
+    pub fn of(&self, p: usize, s: usize) -> &[ActorMention] {
+        self.sentences.get(p).and_then(|v| v.get(s)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Find and resolve the mentions in `doc`.
+pub fn find(doc: &Document, dates: &DocDates, lang: &str, lex: &Lexicon) -> DocActors {
+    let gaz = &lex.gazetteer;
+    let latest = dates.sentences.iter().flatten().flatten().map(|d| d.0).max();
+    let resolve = |text: &str| mentions_in(text, lang, gaz, latest, &lex.relations.locative);
+    DocActors {
+        title: resolve(&doc.title),
+        headings: doc.sections.iter().map(|s| s.heading.as_deref().map(&resolve).unwrap_or_default()).collect(),
+        sentences: doc
+            .paragraphs
+            .iter()
+            .map(|p| p.sentence_texts().map(&resolve).collect())
+            .collect(),
+    }
+}
+
+fn mentions_in(text: &str, lang: &str, gaz: &Gazetteer, latest: Option<Date>, locative: &HashSet<String>) -> Vec<ActorMention> {
+    gaz.find(text, lang)
+        .into_iter()
+        .map(|m| {
+            let info = gaz.actor(m.actor);
+            let id = match &info.governs {
+                Some((state, since)) if governs_by(latest, since) => state.clone(),
+                _ => info.id.clone(),
+            };
+            let is_loc = matches!(m.kind, AliasKind::Capital | AliasKind::Metonym) && {
+                let before = text[..m.start].trim_end();
+                let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                locative.contains(&prev.to_lowercase())
+            };
+            ActorMention { id, start: m.start, end: m.end, kind: m.kind, locative: is_loc }
+        })
+        .collect()
+}
+
+/// Does a text whose latest date is `latest` speak of a time after `since` (`YYYY-MM`)?
+fn governs_by(latest: Option<Date>, since: &str) -> bool {
+    match (latest, Date::parse(since)) {
+        (Some(l), Some(s)) => l >= s,
+        _ => false,
+    }
+}
+
+/// The actors of a document with their mention counts, most mentioned first.
+/// Actors named only as a place are left out.
+pub fn summarize(found: &DocActors, lex: &Lexicon) -> Vec<Actor> {
+    let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+    let all = found
+        .title
+        .iter()
+        .chain(found.headings.iter().flatten())
+        .chain(found.sentences.iter().flatten().flatten());
+    for m in all {
+        let e = counts.entry(m.id.as_str()).or_default();
+        e.0 += 1;
+        if !m.locative {
+            e.1 += 1;
+        }
+    }
+    let gaz = &lex.gazetteer;
+    let mut out: Vec<Actor> = counts
+        .into_iter()
+        .filter(|(_, (_, acting))| *acting > 0)
+        .map(|(id, (n, _))| {
+            let (name, kind) = match gaz.index(id) {
+                Some(i) => (gaz.actor(i).name.clone(), gaz.actor(i).kind),
+                None => (id.to_string(), ActorKind::State),
+            };
+            Actor { id: id.to_string(), name, kind, mentions: n }
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, dates, document, lang};
+    use crate::lexicon::shared;
+
+    fn actor_ids(text: &str) -> Vec<String> {
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        let dd = dates::resolve(&doc, &lex.dates);
+        let found = find(&doc, &dd, &lang::detect(text), lex);
+        let mut ids: Vec<String> = summarize(&found, lex).into_iter().map(|a| a.id).collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn actors_of_the_sample_sources() {
+        assert_eq!(
+            actor_ids(include_str!("../../sources/000_f5840cd7195cf325.txt")),
+            ["ARM", "AZE", "RUS", "SUN", "TUR"]
+        );
+        assert_eq!(
+            actor_ids(include_str!("../../sources/002_fea91339883cd94f.txt")),
+            ["AFG", "ARM", "AZE", "CSTO", "EU", "ICC", "IRN", "ISR", "KAZ", "NATO", "PRK", "RUS", "SUN", "SYR", "TUR", "UKR", "USA"]
+        );
+    }
+
+    #[test]
+    fn names_capitals_leaders_and_acronyms_in_both_languages() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Menteri Luar Negeri Retno Marsudi bertemu mitranya dari Malaysia di Kuala Lumpur.", &["IDN", "MYS"]),
+            ("Hanoi dan Manila menandatangani nota kesepahaman penjaga pantai.", &["PHL", "VNM"]),
+            ("PBB dan Uni Eropa mengecam serangan Houthi di Laut Merah.", &["EU", "HOUTHI", "UN"]),
+            ("Prime Minister Shehbaz Sharif said Islamabad would respond to New Delhi.", &["IND", "PAK"]),
+            ("The Kremlin and the White House traded accusations as NATO allies met in Vilnius.", &["NATO", "RUS", "USA"]),
+            ("Hamas dan Hizbullah memuji Teheran.", &["HAMAS", "HEZBOLLAH", "IRN"]),
+            ("Negara-negara Amerika Latin dan Samudra Hindia.", &[]),
+            ("Pejabat AS dan RRT bertemu di Jenewa, as planned.", &["CHN", "USA"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(actor_ids(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capital_named_as_a_place_is_not_an_actor() {
+        assert_eq!(actor_ids("Arab Saudi dan Iran memulihkan hubungan di Beijing."), ["IRN", "SAU"]);
+        assert_eq!(actor_ids("Beijing menentang kunjungan itu."), ["CHN"]);
+    }
+
+    #[test]
+    fn taliban_is_afghanistan_after_august_2021() {
+        assert_eq!(actor_ids("Pada Juli 2024, Putin menyebut Taliban sebagai sekutu."), ["AFG", "RUS"]);
+        assert_eq!(actor_ids("Pada 2010, pasukan AS memerangi Taliban."), ["TALIBAN", "USA"]);
+    }
+}

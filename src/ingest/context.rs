@@ -1,0 +1,63 @@
+//! The sentences of a document with what the earlier stages found in them,
+//! in reading order: the common input of relations, alliances, conclusions
+//! and the timeline.
+
+use std::ops::Range;
+
+use super::actors::{ActorMention, DocActors};
+use super::dates::{Date, DocDates};
+use super::segment::Document;
+
+/// One sentence and its context.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    /// Position among all sentences of the document.
+    pub index: usize,
+    /// Paragraph index (0-based) and sentence index within it.
+    pub p: usize,
+    pub s: usize,
+    /// 1-based paragraph number, as in the brief.
+    pub paragraph: usize,
+    pub section: usize,
+    pub text: &'a str,
+    pub mentions: &'a [ActorMention],
+    pub dates: &'a [(Date, Range<usize>)],
+}
+
+impl Sentence<'_> {
+    /// The first date of the sentence, used as the date of its evidence.
+    pub fn date(&self) -> Option<Date> {
+        self.dates.first().map(|d| d.0)
+    }
+
+    /// Distinct actor ids, excluding capitals named as places.
+    pub fn actor_ids(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for m in self.mentions.iter().filter(|m| !m.locative) {
+            if !out.contains(&m.id.as_str()) {
+                out.push(&m.id);
+            }
+        }
+        out
+    }
+}
+
+/// Every sentence of `doc` in order.
+pub fn sentences<'a>(doc: &'a Document, actors: &'a DocActors, dates: &'a DocDates) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    for (p, par) in doc.paragraphs.iter().enumerate() {
+        for (s, text) in par.sentence_texts().enumerate() {
+            out.push(Sentence {
+                index: out.len(),
+                p,
+                s,
+                paragraph: par.number,
+                section: par.section,
+                text,
+                mentions: actors.of(p, s),
+                dates: dates.of(p, s),
+            });
+        }
+    }
+    out
+}

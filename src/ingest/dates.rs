@@ -1,0 +1,476 @@
+//! Stage 6, dates: absolute date expressions in Indonesian and English,
+//! normalised to `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+//!
+//! Recognised: `9 November 2020`, `Rabu, 29 Maret 2023`, `Maret 2021`,
+//! `Februari 2022 lalu`, `Kamis (12/9/2024)`, `2023-09-29`, `July 4, 2025`,
+//! `14th day of December, 2023`, years (`pada 2016`, `in 2008`, `sejak
+//! 2014`, `awal 2025`, `the 2024 budget`), and dates without a year (`pada 20
+//! Mei`, `Pada Mei`, `December 3`, `Januari lalu`). A date without a year
+//! takes it from the document: the most recent such day on or before the
+//! document's own date (its dateline, else the latest full date in the
+//! text); in a text without full dates, from the date expression before it,
+//! moving forward in time (`Desember 2024 ... Pada Mei` -> 2025-05).
+//! Relative expressions (`tahun lalu`, `bulan depan`, `hari Kamis`) and
+//! decades (`1990-an`) are not dates.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::segment::Document;
+use super::tokens::{Token, tokenize};
+use crate::lexicon::DatesLexicon;
+
+/// A calendar date at year, month or day precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Date {
+    pub fn year(year: i32) -> Date {
+        Date { year, month: None, day: None }
+    }
+
+    pub fn month(year: i32, month: u8) -> Date {
+        Date { year, month: Some(month), day: None }
+    }
+
+    pub fn day(year: i32, month: u8, day: u8) -> Date {
+        Date { year, month: Some(month), day: Some(day) }
+    }
+
+    /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: Option<u8> = parts.next().map(|m| m.parse().ok()).unwrap_or(Some(0)).filter(|&m| m > 0);
+        let day: Option<u8> = parts.next().map(|d| d.parse().ok()).unwrap_or(Some(0)).filter(|&d| d > 0);
+        Some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
+            _ => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
+/// Which way a year-less date points from the writer's present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A date expression in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Absolute(Date),
+    /// Month (and day) without a year.
+    NeedsYear { month: u8, day: Option<u8>, direction: Direction },
+}
+
+/// A date expression and where it is (byte range in the sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expr {
+    pub found: Found,
+    pub span: Range<usize>,
+}
+
+fn valid_day(d: u32) -> bool {
+    (1..=31).contains(&d)
+}
+
+fn day_number(t: &str) -> Option<u8> {
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t[digits.len()..];
+    if !suffix.is_empty() && !matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    valid_day(d).then_some(d as u8)
+}
+
+/// Scan one sentence for date expressions.
+pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
+    let toks = tokenize(sentence);
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let month_at = |i: usize| -> Option<u8> {
+        let t = toks.get(i)?;
+        let m = *lex.months.get(&lower[i])?;
+        // Month names are written with a capital; short ambiguous forms
+        // ("may", "mar") need one too.
+        if !t.text.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        Some(m)
+    };
+    let year_at = |i: usize| -> Option<i32> {
+        let t = toks.get(i)?;
+        if t.text.len() != 4 || !t.is_number() {
+            return None;
+        }
+        let y: i32 = t.text.parse().ok()?;
+        (lex.year_min..=lex.year_max).contains(&y).then_some(y)
+    };
+    let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.text == ",");
+    let is_dot = |i: usize| toks.get(i).is_some_and(|t| t.text == ".");
+    // Skip an abbreviation's period after a month ("Jan. 5").
+    let after_month = |i: usize| if is_dot(i + 1) { i + 2 } else { i + 1 };
+    let span = |a: usize, b: usize| toks[a].start..toks[b].end;
+    let mut i = 0;
+    while i < toks.len() {
+        let t: &Token = &toks[i];
+        // 2023-09-29, 2025-05, 2014-2015
+        if t.text.contains('-') && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            if let Some(found) = iso(t.text, lex) {
+                out.extend(found.into_iter().map(|f| Expr { found: f, span: span(i, i) }));
+            }
+            i += 1;
+            continue;
+        }
+        // 12/9/2024 (day/month/year, as written in Indonesia and Europe)
+        if t.text.contains('/') {
+            let parts: Vec<&str> = t.text.split('/').collect();
+            if parts.len() == 3
+                && let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<i32>())
+                && valid_day(d)
+                && (1..=12).contains(&m)
+                && parts[2].len() == 4
+                && (lex.year_min..=lex.year_max).contains(&y)
+            {
+                out.push(Expr { found: Found::Absolute(Date::day(y, m as u8, d as u8)), span: span(i, i) });
+            }
+            i += 1;
+            continue;
+        }
+        // 14th day of December, 2023
+        if let Some(d) = day_number(t.text)
+            && lower.get(i + 1).is_some_and(|w| w == "day")
+            && lower.get(i + 2).is_some_and(|w| w == "of")
+            && let Some(m) = month_at(i + 3)
+        {
+            let j = after_month(i + 3);
+            let k = if is_comma(j) { j + 1 } else { j };
+            if let Some(y) = year_at(k) {
+                out.push(Expr { found: Found::Absolute(Date::day(y, m, d)), span: span(i, k) });
+                i = k + 1;
+            } else {
+                out.push(Expr { found: Found::NeedsYear { month: m, day: Some(d), direction: Direction::Unknown }, span: span(i, i + 3) });
+                i += 4;
+            }
+            continue;
+        }
+        // 9 November 2020 / 20 Mei
+        if let Some(d) = day_number(t.text)
+            && let Some(m) = month_at(i + 1)
+        {
+            let j = after_month(i + 1);
+            let k = if is_comma(j) { j + 1 } else { j };
+            if let Some(y) = year_at(k) {
+                out.push(Expr { found: Found::Absolute(Date::day(y, m, d)), span: span(i, k) });
+                i = k + 1;
+            } else {
+                let direction = direction_at(&lower, j, lex);
+                out.push(Expr { found: Found::NeedsYear { month: m, day: Some(d), direction }, span: span(i, i + 1) });
+                i += 2;
+            }
+            continue;
+        }
+        if let Some(m) = month_at(i) {
+            let j = after_month(i);
+            // July 4, 2025 / December 3
+            if let Some(d) = toks.get(j).and_then(|t| day_number(t.text))
+                && year_at(j).is_none()
+            {
+                let k = if is_comma(j + 1) { j + 2 } else { j + 1 };
+                if let Some(y) = year_at(k) {
+                    out.push(Expr { found: Found::Absolute(Date::day(y, m, d)), span: span(i, k) });
+                    i = k + 1;
+                } else {
+                    let direction = direction_at(&lower, j + 1, lex);
+                    out.push(Expr { found: Found::NeedsYear { month: m, day: Some(d), direction }, span: span(i, j) });
+                    i = j + 1;
+                }
+                continue;
+            }
+            // Maret 2021 / December, 2023
+            let k = if is_comma(j) { j + 1 } else { j };
+            if let Some(y) = year_at(k) {
+                out.push(Expr { found: Found::Absolute(Date::month(y, m)), span: span(i, k) });
+                i = k + 1;
+                continue;
+            }
+            // Pada Mei / bulan Juli / Januari lalu
+            let intro = i > 0 && lex.month_intro.contains(&lower[i - 1]);
+            let direction = direction_at(&lower, j, lex);
+            let ambiguous = lex.ambiguous_months.contains(&lower[i]);
+            if intro || (direction != Direction::Unknown && !ambiguous) {
+                out.push(Expr { found: Found::NeedsYear { month: m, day: None, direction }, span: span(i, i) });
+            }
+            i += 1;
+            continue;
+        }
+        // A year on its own: 2016, awal 2025, the 2024 budget.
+        if let Some(y) = year_at(i) {
+            let next = lower.get(i + 1).map(String::as_str);
+            let prev = if i > 0 { toks[i - 1].text } else { "" };
+            let count = next.is_some_and(|n| lex.count_nouns.contains(n));
+            let money = matches!(prev, "$" | "€" | "£" | "Rp" | "US$") || next == Some("%");
+            if !count && !money {
+                out.push(Expr { found: Found::Absolute(Date::year(y)), span: span(i, i) });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn direction_at(lower: &[String], i: usize, lex: &DatesLexicon) -> Direction {
+    match lower.get(i) {
+        Some(w) if lex.past_markers.contains(w) => Direction::Past,
+        Some(w) if lex.future_markers.contains(w) => Direction::Future,
+        _ => Direction::Unknown,
+    }
+}
+
+/// `2023-09-29`, `2025-05`, or a range of years `2014-2015`.
+fn iso(t: &str, lex: &DatesLexicon) -> Option<Vec<Found>> {
+    let parts: Vec<&str> = t.split('-').collect();
+    if !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let y: i32 = parts[0].parse().ok()?;
+    if parts[0].len() != 4 || !(lex.year_min..=lex.year_max).contains(&y) {
+        return None;
+    }
+    match parts.len() {
+        2 if parts[1].len() == 4 => {
+            let y2: i32 = parts[1].parse().ok()?;
+            (lex.year_min..=lex.year_max)
+                .contains(&y2)
+                .then(|| vec![Found::Absolute(Date::year(y)), Found::Absolute(Date::year(y2))])
+        }
+        2 if parts[1].len() == 2 => {
+            let m: u8 = parts[1].parse().ok()?;
+            (1..=12).contains(&m).then(|| vec![Found::Absolute(Date::month(y, m))])
+        }
+        3 if parts[1].len() == 2 && parts[2].len() == 2 => {
+            let m: u8 = parts[1].parse().ok()?;
+            let d: u32 = parts[2].parse().ok()?;
+            ((1..=12).contains(&m) && valid_day(d)).then(|| vec![Found::Absolute(Date::day(y, m, d as u8))])
+        }
+        _ => None,
+    }
+}
+
+/// The dates of one sentence and their byte ranges in it.
+pub type SentenceDates = Vec<(Date, Range<usize>)>;
+
+/// The dates of every sentence of a document, years filled in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocDates {
+    /// The document's own date (its dateline), if it states one.
+    pub document: Option<Date>,
+    /// Per paragraph, per sentence: dates and their byte ranges in the sentence.
+    pub sentences: Vec<Vec<SentenceDates>>,
+}
+
+impl DocDates {
+    /// The dates of sentence `s` of paragraph index `p`.
+    pub fn of(&self, p: usize, s: usize) -> &[(Date, Range<usize>)] {
+        self.sentences.get(p).and_then(|v| v.get(s)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first date of a sentence, as evidence date.
+    pub fn first(&self, p: usize, s: usize) -> Option<Date> {
+        self.of(p, s).first().map(|d| d.0)
+    }
+}
+
+/// The timeline: one entry per date expression, in date order (entries of
+/// the same date in reading order).
+pub fn timeline(sentences: &[super::context::Sentence]) -> Vec<crate::brief::TimelineEntry> {
+    let mut out: Vec<(Date, usize, crate::brief::TimelineEntry)> = Vec::new();
+    for s in sentences {
+        let mut seen: Vec<Date> = Vec::new();
+        for (d, _) in s.dates {
+            if seen.contains(d) {
+                continue;
+            }
+            seen.push(*d);
+            out.push((
+                *d,
+                s.index,
+                crate::brief::TimelineEntry {
+                    date: d.to_string(),
+                    text: s.text.to_string(),
+                    actors: s.actor_ids().into_iter().map(String::from).collect(),
+                    paragraph: s.paragraph,
+                },
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    out.into_iter().map(|x| x.2).collect()
+}
+
+/// Paragraphs searched for the document's own date.
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// Resolve every sentence's dates.
+pub fn resolve(doc: &Document, lex: &DatesLexicon) -> DocDates {
+    let scanned: Vec<Vec<Vec<Expr>>> = doc
+        .paragraphs
+        .iter()
+        .map(|p| p.sentence_texts().map(|s| scan(s, lex)).collect())
+        .collect();
+    let full_dates = || {
+        scanned.iter().flatten().flatten().filter_map(|e| match e.found {
+            Found::Absolute(d) if d.day.is_some() => Some(d),
+            _ => None,
+        })
+    };
+    let dateline = scanned.iter().take(DATELINE_PARAGRAPHS).flatten().flatten().find_map(|e| match e.found {
+        Found::Absolute(d) if d.day.is_some() => Some(d),
+        _ => None,
+    });
+    // The writer's present: the dateline, else the latest full date in the text.
+    let present = dateline.or_else(|| full_dates().max());
+    let mut anchor: Option<Date> = None;
+    let mut sentences = Vec::with_capacity(scanned.len());
+    for par in &scanned {
+        let mut ps = Vec::with_capacity(par.len());
+        for sent in par {
+            let mut ds = Vec::new();
+            for e in sent {
+                let date = match e.found {
+                    Found::Absolute(d) => Some(d),
+                    Found::NeedsYear { month, day, direction } => year_for(month, day, direction, present, anchor),
+                };
+                if let Some(d) = date {
+                    anchor = Some(d);
+                    ds.push((d, e.span.clone()));
+                }
+            }
+            ps.push(ds);
+        }
+        sentences.push(ps);
+    }
+    DocDates { document: dateline, sentences }
+}
+
+fn year_for(month: u8, day: Option<u8>, direction: Direction, present: Option<Date>, anchor: Option<Date>) -> Option<Date> {
+    let make = |y: i32| match day {
+        Some(d) => Date::day(y, month, d),
+        None => Date::month(y, month),
+    };
+    if let Some(p) = present {
+        let (pm, pd) = (p.month.unwrap_or(12), p.day.unwrap_or(31));
+        let after_present = month > pm || (month == pm && day.unwrap_or(1) > pd);
+        let year = match direction {
+            Direction::Future => {
+                if after_present { p.year } else { p.year + 1 }
+            }
+            _ => {
+                if after_present { p.year - 1 } else { p.year }
+            }
+        };
+        return Some(make(year));
+    }
+    let a = anchor?;
+    let year = match a.month {
+        Some(am) if month < am => a.year + 1,
+        _ => a.year,
+    };
+    Some(make(year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, document};
+    use crate::lexicon::shared;
+
+    fn dates(s: &str) -> Vec<String> {
+        scan(s, &shared().dates)
+            .into_iter()
+            .map(|e| match e.found {
+                Found::Absolute(d) => d.to_string(),
+                Found::NeedsYear { month, day, .. } => format!("?-{month:02}{}", day.map(|d| format!("-{d:02}")).unwrap_or_default()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_in_both_languages() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Perjanjian gencatan senjata 9 November 2020 memberikan akhir yang langgeng.", &["2020-11-09"]),
+            ("Secara keseluruhan, pada Maret 2021, keadaan wilayah menjamin stabilitas strategis hingga November 2025.", &["2021-03", "2025-11"]),
+            ("Sejak awal invasi skala penuh Moskow ke Ukraina pada awal 2022, Kremlin meningkatkan kerja sama.", &["2022"]),
+            ("Kemitraan strategis yang ditandatangani Februari 2022 lalu kini semakin diperkuat.", &["2022-02"]),
+            ("China mengakhiri latihan militer di Laut China Timur hari senin (14/08/2023).", &["2023-08-14"]),
+            ("ujar Abbot lewat Channel Ten yang dilansir AFP, Minggu (15/2/2015).", &["2015-02-15"]),
+            ("kata Xi kepada MbS, melansir Anadolu Agency, Rabu, 29 Maret 2023.", &["2023-03-29"]),
+            ("date 2023-09-29 NATO has announced that it is beefing up its troop presence.", &["2023-09-29"]),
+            ("It was one of the worst confrontations since Kosovo broke away from Serbia in 2008.", &["2008"]),
+            ("Dated this 14th day of December, 2023.", &["2023-12-14"]),
+            ("The summit opened on July 4, 2025 in Kuala Lumpur.", &["2025-07-04"]),
+            ("allocated funds in the 2024 National Budget for matters concerning Essequibo", &["2024"]),
+            ("Turki menutup perbatasannya dengan Armenia pada tahun 1993 sebagai bentuk solidaritas.", &["1993"]),
+            ("Rusia telah memainkan peran penting sejak 1990-an dan selama 2014-2015.", &["2014", "2015"]),
+            ("Sebanyak 2000 tentara dan 1500 orang dievakuasi; inflasi 2025 %.", &[]),
+            ("Pada Mei, Aliyev menolak untuk menghadiri pawai Hari Kemenangan Rusia di Moskow.", &["?-05"]),
+            ("Lavrov mengunjungi Yerevan pada 20 Mei, menandai niat Kremlin.", &["?-05-20"]),
+            ("After the December 3 referendum, Mr Maduro announced a new military zone.", &["?-12-03"]),
+            ("protes atas hukuman mati warganya pada Januari lalu.", &["?-01"]),
+            ("Pada bulan Juli, Amerika Serikat mengumumkan paket bantuan militer.", &["?-07"]),
+            ("Putin may visit; we may meet in May; hari Kamis; tahun lalu; 80 tahun.", &["?-05"]),
+            ("Jan. 5, 2024 was cold.", &["2024-01-05"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dates(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn missing_years_come_from_the_dateline() {
+        let text = "Australia Ingatkan Indonesia\n\n| Senin, 16 Februari 2015 | 00:18\n\nPihak Australia diundang bertemu pada Senin, 16 Februari besok. Brasil memulangkan duta besarnya pada Januari lalu. Pemilu digelar Maret depan.\n";
+        let doc = document(text, Format::Text, shared()).unwrap();
+        let dd = resolve(&doc, &shared().dates);
+        assert_eq!(dd.document, Some(Date::day(2015, 2, 16)));
+        let all: Vec<String> = dd.sentences.iter().flatten().flatten().map(|d| d.0.to_string()).collect();
+        assert_eq!(all, ["2015-02-16", "2015-02-16", "2015-01", "2015-03"]);
+    }
+
+    #[test]
+    fn missing_years_follow_the_narrative_without_a_dateline() {
+        let text = "Pada Desember 2024, sebuah pesawat jatuh. Pada Mei, Aliyev menolak hadir. Pada 2024, Armenia menghentikan partisipasinya. Satu tahun kemudian, awal 2025, parlemen bergerak. Lavrov mengunjungi Yerevan pada 20 Mei.";
+        let doc = document(text, Format::Text, shared()).unwrap();
+        let dd = resolve(&doc, &shared().dates);
+        assert_eq!(dd.document, None);
+        let all: Vec<String> = dd.sentences.iter().flatten().flatten().map(|d| d.0.to_string()).collect();
+        assert_eq!(all, ["2024-12", "2025-05", "2024", "2025", "2025-05-20"]);
+    }
+
+    #[test]
+    fn display_and_parse() {
+        assert_eq!(Date::day(2020, 11, 9).to_string(), "2020-11-09");
+        assert_eq!(Date::month(2021, 3).to_string(), "2021-03");
+        assert_eq!(Date::year(1993).to_string(), "1993");
+        assert_eq!(Date::parse("2021-03"), Some(Date::month(2021, 3)));
+        assert_eq!(Date::parse("2020-11-09"), Some(Date::day(2020, 11, 9)));
+        assert!(Date::year(2024) < Date::month(2024, 1));
+    }
+}

@@ -1,0 +1,576 @@
+//! Lexicons are data: the TOML files in `lexicon/`, embedded in the binary,
+//! extended by the user (config `[lexicon]`: a folder of files in the same
+//! format, extra aliases, extra cues). Each stage reads its part; nothing
+//! here knows about a particular document.
+
+pub mod gazetteer;
+pub mod phrases;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::brief::{Confidence, QuadClass, Trend};
+pub use gazetteer::{AliasKind, Gazetteer, GazetteerFiles, Mention};
+pub use phrases::{PhraseMatch, PhraseSet};
+
+/// Everything the pipeline looks words up in.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub clean: CleanLexicon,
+    pub abbreviations: Abbreviations,
+    pub gazetteer: Gazetteer,
+    pub dates: DatesLexicon,
+    pub cues: Cues,
+    pub modifiers: Modifiers,
+    pub estimative: Estimative,
+    pub conclusions: ConclusionLexicon,
+    pub alliances: AllianceLexicon,
+    pub relations: RelationLexicon,
+}
+
+/// Structure words for relation extraction (`lexicon/relations.toml`).
+#[derive(Debug, Clone)]
+pub struct RelationLexicon {
+    pub pair_anaphora: PhraseSet,
+    pub reciprocal: PhraseSet,
+    pub between: HashSet<String>,
+    pub coordination: HashSet<String>,
+    pub target_prepositions: HashSet<String>,
+    pub target_nouns: HashSet<String>,
+    pub forum_prepositions: HashSet<String>,
+    pub place_prepositions: HashSet<String>,
+    pub presence_nouns: HashSet<String>,
+    pub former: HashSet<String>,
+    pub pronouns: PhraseSet,
+    pub subordinators: HashSet<String>,
+    pub clause_breaks: HashSet<String>,
+    pub locative: HashSet<String>,
+    pub mixed_ratio: f64,
+    pub min_weight: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelationsFile {
+    pair_anaphora: Vec<String>,
+    reciprocal: Vec<String>,
+    between: Vec<String>,
+    coordination: Vec<String>,
+    target_prepositions: Vec<String>,
+    target_nouns: Vec<String>,
+    forum_prepositions: Vec<String>,
+    place_prepositions: Vec<String>,
+    presence_nouns: Vec<String>,
+    former: Vec<String>,
+    pronouns: Vec<String>,
+    subordinators: Vec<String>,
+    clause_breaks: Vec<String>,
+    locative: Vec<String>,
+    mixed_ratio: f64,
+    min_weight: f64,
+}
+
+/// Page furniture and heading words for the cleaner (`lexicon/clean.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CleanLexicon {
+    pub chapter_words: Vec<String>,
+    pub page_words: Vec<String>,
+    pub related_link_prefixes: Vec<String>,
+    pub metadata_labels: Vec<String>,
+    pub mojibake: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbreviationsFile {
+    never_final: Vec<String>,
+    may_end: Vec<String>,
+    starters: Vec<String>,
+}
+
+/// Abbreviations for the sentence splitter (`lexicon/abbreviations.toml`),
+/// stored lower-case.
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    pub never_final: HashSet<String>,
+    pub may_end: HashSet<String>,
+    pub starters: HashSet<String>,
+}
+
+impl Abbreviations {
+    fn from_file(f: AbbreviationsFile) -> Abbreviations {
+        let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
+        Abbreviations {
+            never_final: lower(f.never_final),
+            may_end: lower(f.may_end),
+            starters: f.starters.into_iter().collect(),
+        }
+    }
+}
+
+/// Month names and date context words (`lexicon/dates.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatesLexicon {
+    pub months: HashMap<String, u8>,
+    pub ambiguous_months: HashSet<String>,
+    pub month_intro: HashSet<String>,
+    pub past_markers: HashSet<String>,
+    pub future_markers: HashSet<String>,
+    pub count_nouns: HashSet<String>,
+    pub year_min: i32,
+    pub year_max: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueGroup {
+    #[serde(default)]
+    meaning: String,
+    class: String,
+    weight: f64,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrendGroup {
+    direction: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    #[serde(default)]
+    cue: Vec<CueGroup>,
+    #[serde(default)]
+    trend: Vec<TrendGroup>,
+}
+
+/// What a relation cue means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CueInfo {
+    pub class: QuadClass,
+    /// Intensity 1..10.
+    pub weight: f64,
+    /// Improving/worsening, for trend cues.
+    pub trend: Option<Trend>,
+}
+
+/// Relation and trend cues (`lexicon/cues.toml`).
+#[derive(Debug, Clone)]
+pub struct Cues {
+    pub set: PhraseSet,
+    pub info: Vec<CueInfo>,
+}
+
+/// Negation, modality and hypothetical markers (`lexicon/modifiers.toml`).
+#[derive(Debug, Clone)]
+pub struct Modifiers {
+    pub negation: PhraseSet,
+    pub not_negation: PhraseSet,
+    pub negation_immune: HashSet<String>,
+    pub negation_window: usize,
+    pub negation_passthrough: HashSet<String>,
+    pub reversal: PhraseSet,
+    pub modality: PhraseSet,
+    pub modality_window: usize,
+    pub modality_factor: f64,
+    pub hypothetical: PhraseSet,
+    pub hypothetical_factor: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModifiersFile {
+    negation: Vec<String>,
+    negation_window: usize,
+    negation_passthrough: Vec<String>,
+    reversal: Vec<String>,
+    not_negation: Vec<String>,
+    negation_immune: Vec<String>,
+    modality: Vec<String>,
+    modality_window: usize,
+    modality_factor: f64,
+    hypothetical: Vec<String>,
+    hypothetical_factor: f64,
+}
+
+/// Estimative words -> ICD 203 confidence (`lexicon/estimative.toml`).
+#[derive(Debug, Clone)]
+pub struct Estimative {
+    pub set: PhraseSet,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EstimativeTerm {
+    confidence: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EstimativeFile {
+    term: Vec<EstimativeTerm>,
+}
+
+impl Estimative {
+    /// The confidence of the first estimative expression in `text`.
+    pub fn confidence(&self, text: &str) -> Option<Confidence> {
+        self.set
+            .find_with(text, |m, t| {
+                // "May 2024" is a month, "may" is estimative.
+                let found = &t[m.start..m.end];
+                let pat = self.set.phrase(m.phrase);
+                let lower_pat = pat.chars().next().is_some_and(char::is_lowercase);
+                (!(lower_pat && found.chars().next().is_some_and(char::is_uppercase) && m.start > 0)).then_some(0)
+            })
+            .first()
+            .map(|m| Confidence::ALL[m.id as usize])
+    }
+}
+
+/// Key-judgment ranking data (`lexicon/conclusions.toml`).
+#[derive(Debug, Clone)]
+pub struct ConclusionLexicon {
+    pub headings: Vec<String>,
+    pub cues: PhraseSet,
+    pub cue_weights: Vec<f64>,
+    pub attribution: PhraseSet,
+    pub stopwords: HashSet<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConclusionsFile {
+    headings: Vec<String>,
+    cues: BTreeMap<String, f64>,
+    attribution: Vec<String>,
+    stopwords: Vec<String>,
+}
+
+/// A membership event kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventKind {
+    pub action: String,
+    /// The member status the event gives, or empty when it makes no member.
+    pub member: String,
+}
+
+/// Alliance and membership data (`lexicon/alliances.toml`).
+#[derive(Debug, Clone)]
+pub struct AllianceLexicon {
+    pub events: PhraseSet,
+    pub event_kinds: Vec<EventKind>,
+    pub partnership: PhraseSet,
+    pub membership: PhraseSet,
+    pub list_intro: PhraseSet,
+    pub led_by: PhraseSet,
+    pub chair: PhraseSet,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventGroup {
+    action: String,
+    member: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlliancesFile {
+    event: Vec<EventGroup>,
+    partnership: Vec<String>,
+    membership: Vec<String>,
+    list_intro: Vec<String>,
+    led_by: Vec<String>,
+    chair: Vec<String>,
+}
+
+/// User additions to the shipped lexicons (config `[lexicon]`).
+#[derive(Debug, Clone, Default)]
+pub struct Extension {
+    /// A folder holding any of `states.toml`, `organisations.toml`,
+    /// `groups.toml`, `leaders.toml`, `cues.toml` in the shipped format.
+    pub dir: Option<std::path::PathBuf>,
+    /// Extra names: alias -> actor id.
+    pub aliases: Vec<(String, String)>,
+    /// Extra cues: surface form -> (class, weight).
+    pub cues: Vec<(String, QuadClass, f64)>,
+}
+
+/// A lexicon that cannot be built from the user's additions.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub message: String,
+}
+
+const CLEAN_TOML: &str = include_str!("../../lexicon/clean.toml");
+const ABBREVIATIONS_TOML: &str = include_str!("../../lexicon/abbreviations.toml");
+const STATES_TOML: &str = include_str!("../../lexicon/states.toml");
+const ORGANISATIONS_TOML: &str = include_str!("../../lexicon/organisations.toml");
+const GROUPS_TOML: &str = include_str!("../../lexicon/groups.toml");
+const LEADERS_TOML: &str = include_str!("../../lexicon/leaders.toml");
+const NOT_ACTORS_TOML: &str = include_str!("../../lexicon/not_actors.toml");
+const DATES_TOML: &str = include_str!("../../lexicon/dates.toml");
+const CUES_TOML: &str = include_str!("../../lexicon/cues.toml");
+const MODIFIERS_TOML: &str = include_str!("../../lexicon/modifiers.toml");
+const ESTIMATIVE_TOML: &str = include_str!("../../lexicon/estimative.toml");
+const CONCLUSIONS_TOML: &str = include_str!("../../lexicon/conclusions.toml");
+const ALLIANCES_TOML: &str = include_str!("../../lexicon/alliances.toml");
+const RELATIONS_TOML: &str = include_str!("../../lexicon/relations.toml");
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        LexiconError {
+            file: format!("{name}:{line}"),
+            message: e.message().split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    })
+}
+
+fn embedded<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
+    // The embedded files are fixed at build time and checked by tests; a
+    // failure here is a build defect, not bad user input.
+    parse(&format!("lexicon/{name}"), text).unwrap_or_else(|e| panic!("embedded {e}"))
+}
+
+fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues, String> {
+    let mut items: Vec<(String, u32)> = Vec::new();
+    let mut info: Vec<CueInfo> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (form, class, weight) in extra {
+        info.push(CueInfo { class: *class, weight: *weight, trend: None });
+        index.insert(form.to_lowercase(), info.len() - 1);
+        items.push((form.clone(), (info.len() - 1) as u32));
+    }
+    for g in file.cue {
+        let class = QuadClass::parse(&g.class)
+            .ok_or_else(|| format!("cue group {:?}: unknown class {:?}", g.meaning, g.class))?;
+        info.push(CueInfo { class, weight: g.weight.clamp(0.0, 10.0), trend: None });
+        let id = info.len() - 1;
+        for f in g.forms {
+            index.entry(f.to_lowercase()).or_insert(id);
+            items.push((f, id as u32));
+        }
+    }
+    for t in file.trend {
+        let trend = match t.direction.as_str() {
+            "worsening" => Trend::Worsening,
+            "improving" => Trend::Improving,
+            other => return Err(format!("unknown trend direction {other:?}")),
+        };
+        let (class, weight) = match trend {
+            Trend::Worsening => (QuadClass::VerbalConflict, 4.0),
+            _ => (QuadClass::VerbalCooperation, 4.0),
+        };
+        for f in t.forms {
+            match index.get(&f.to_lowercase()) {
+                // A form that is both a cue and a trend keeps its class and gains the trend.
+                Some(&i) => info[i].trend = Some(trend),
+                None => {
+                    info.push(CueInfo { class, weight, trend: Some(trend) });
+                    index.insert(f.to_lowercase(), info.len() - 1);
+                    items.push((f, (info.len() - 1) as u32));
+                }
+            }
+        }
+    }
+    // Trend cues listed with a group keep per-form info: split shared ids.
+    let mut per_form: Vec<(String, u32)> = Vec::new();
+    let mut final_info: Vec<CueInfo> = Vec::new();
+    for (form, id) in items {
+        let i = index.get(&form.to_lowercase()).copied().unwrap_or(id as usize);
+        final_info.push(info[i]);
+        per_form.push((form, (final_info.len() - 1) as u32));
+    }
+    Ok(Cues { set: PhraseSet::new(per_form), info: final_info })
+}
+
+fn numbered(forms: &[String]) -> Vec<(String, u32)> {
+    forms.iter().map(|f| (f.clone(), 0)).collect()
+}
+
+impl Lexicon {
+    /// The lexicons shipped in `lexicon/`.
+    pub fn embedded() -> Lexicon {
+        Lexicon::with_extension(&Extension::default()).unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
+    }
+
+    /// The shipped lexicons with the user's additions.
+    pub fn with_extension(ext: &Extension) -> Result<Lexicon, LexiconError> {
+        let mut gaz = GazetteerFiles::default();
+        for (name, text) in [
+            ("states.toml", STATES_TOML),
+            ("organisations.toml", ORGANISATIONS_TOML),
+            ("groups.toml", GROUPS_TOML),
+            ("leaders.toml", LEADERS_TOML),
+            ("not_actors.toml", NOT_ACTORS_TOML),
+        ] {
+            gaz.merge(embedded(name, text));
+        }
+        let mut cues_file: CuesFile = embedded("cues.toml", CUES_TOML);
+        if let Some(dir) = &ext.dir {
+            for name in ["states.toml", "organisations.toml", "groups.toml", "leaders.toml"] {
+                if let Some((label, text)) = read_user(dir, name)? {
+                    gaz.merge(parse(&label, &text)?);
+                }
+            }
+            if let Some((label, text)) = read_user(dir, "cues.toml")? {
+                let user: CuesFile = parse(&label, &text)?;
+                cues_file.cue.extend(user.cue);
+                cues_file.trend.extend(user.trend);
+            }
+        }
+        let gazetteer = Gazetteer::build(&gaz, &ext.aliases).map_err(|message| LexiconError {
+            file: "lexicon".into(),
+            message,
+        })?;
+        let cues = cues_from(cues_file, &ext.cues).map_err(|message| LexiconError {
+            file: "cues.toml".into(),
+            message,
+        })?;
+        let m: ModifiersFile = embedded("modifiers.toml", MODIFIERS_TOML);
+        let modifiers = Modifiers {
+            negation: PhraseSet::new(numbered(&m.negation)),
+            not_negation: PhraseSet::new(numbered(&m.not_negation)),
+            negation_immune: m.negation_immune.iter().map(|s| s.to_lowercase()).collect(),
+            negation_window: m.negation_window,
+            negation_passthrough: m.negation_passthrough.iter().map(|s| s.to_lowercase()).collect(),
+            reversal: PhraseSet::new(numbered(&m.reversal)),
+            modality: PhraseSet::new(numbered(&m.modality)),
+            modality_window: m.modality_window,
+            modality_factor: m.modality_factor,
+            hypothetical: PhraseSet::new(numbered(&m.hypothetical)),
+            hypothetical_factor: m.hypothetical_factor,
+        };
+        let e: EstimativeFile = embedded("estimative.toml", ESTIMATIVE_TOML);
+        let mut est_items = Vec::new();
+        for t in &e.term {
+            let c = Confidence::parse(&t.confidence)
+                .unwrap_or_else(|| panic!("lexicon/estimative.toml: unknown confidence {:?}", t.confidence));
+            let id = Confidence::ALL.iter().position(|x| *x == c).unwrap_or(0) as u32;
+            est_items.extend(t.forms.iter().map(|f| (f.clone(), id)));
+        }
+        let c: ConclusionsFile = embedded("conclusions.toml", CONCLUSIONS_TOML);
+        let cue_weights: Vec<f64> = c.cues.values().copied().collect();
+        let conclusions = ConclusionLexicon {
+            headings: c.headings.iter().map(|h| h.to_lowercase()).collect(),
+            cues: PhraseSet::new(c.cues.keys().enumerate().map(|(i, k)| (k.clone(), i as u32))),
+            cue_weights,
+            attribution: PhraseSet::new(numbered(&c.attribution)),
+            stopwords: c.stopwords.iter().map(|w| w.to_lowercase()).collect(),
+        };
+        let a: AlliancesFile = embedded("alliances.toml", ALLIANCES_TOML);
+        let mut ev_items = Vec::new();
+        let mut event_kinds = Vec::new();
+        for g in &a.event {
+            event_kinds.push(EventKind { action: g.action.clone(), member: g.member.clone() });
+            let id = (event_kinds.len() - 1) as u32;
+            ev_items.extend(g.forms.iter().map(|f| (f.clone(), id)));
+        }
+        let alliances = AllianceLexicon {
+            events: PhraseSet::new(ev_items),
+            event_kinds,
+            partnership: PhraseSet::new(numbered(&a.partnership)),
+            membership: PhraseSet::new(numbered(&a.membership)),
+            list_intro: PhraseSet::new(numbered(&a.list_intro)),
+            led_by: PhraseSet::new(numbered(&a.led_by)),
+            chair: PhraseSet::new(numbered(&a.chair)),
+        };
+        let r: RelationsFile = embedded("relations.toml", RELATIONS_TOML);
+        let lower_set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<String>>();
+        let relations = RelationLexicon {
+            pair_anaphora: PhraseSet::new(numbered(&r.pair_anaphora)),
+            reciprocal: PhraseSet::new(numbered(&r.reciprocal)),
+            between: lower_set(&r.between),
+            coordination: lower_set(&r.coordination),
+            target_prepositions: lower_set(&r.target_prepositions),
+            target_nouns: lower_set(&r.target_nouns),
+            forum_prepositions: lower_set(&r.forum_prepositions),
+            place_prepositions: lower_set(&r.place_prepositions),
+            presence_nouns: lower_set(&r.presence_nouns),
+            former: lower_set(&r.former),
+            pronouns: PhraseSet::new(numbered(&r.pronouns)),
+            subordinators: lower_set(&r.subordinators),
+            clause_breaks: lower_set(&r.clause_breaks),
+            locative: lower_set(&r.locative),
+            mixed_ratio: r.mixed_ratio,
+            min_weight: r.min_weight,
+        };
+        Ok(Lexicon {
+            relations,
+            clean: embedded("clean.toml", CLEAN_TOML),
+            abbreviations: Abbreviations::from_file(embedded("abbreviations.toml", ABBREVIATIONS_TOML)),
+            gazetteer,
+            dates: embedded("dates.toml", DATES_TOML),
+            cues,
+            modifiers,
+            estimative: Estimative { set: PhraseSet::new(est_items) },
+            conclusions,
+            alliances,
+        })
+    }
+}
+
+fn read_user(dir: &Path, name: &str) -> Result<Option<(String, String)>, LexiconError> {
+    let path = dir.join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(t) => Ok(Some((path.display().to_string(), t))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(LexiconError { file: path.display().to_string(), message: e.to_string() }),
+    }
+}
+
+/// The embedded lexicon, built once.
+pub fn shared() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(Lexicon::embedded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_parse() {
+        let lex = Lexicon::embedded();
+        assert!(lex.abbreviations.never_final.contains("dr"));
+        assert!(lex.abbreviations.may_end.contains("dll"));
+        assert!(lex.abbreviations.starters.contains("The"));
+        assert!(lex.clean.chapter_words.iter().any(|w| w == "bab"));
+        assert_eq!(lex.clean.mojibake.get("â€™").map(String::as_str), Some("’"));
+        assert_eq!(lex.dates.months.get("maret"), Some(&3));
+        assert!(!lex.cues.set.is_empty());
+    }
+
+    #[test]
+    fn estimative_words_map_to_icd_203() {
+        let lex = shared();
+        let cases = [
+            ("Situasi itu kemungkinan besar akan tetap stabil.", Some(Confidence::Likely)),
+            ("Invasi ke Taiwan tidak mungkin terjadi dalam waktu dekat.", Some(Confidence::AlmostNoChance)),
+            ("China mungkin masih mengincar Taiwan.", Some(Confidence::RoughlyEvenChance)),
+            ("Hal ini hampir tidak berpotensi mengganggu stabilitas.", Some(Confidence::VeryUnlikely)),
+            ("Kecil kemungkinan Jakarta mengubah sikapnya.", Some(Confidence::Unlikely)),
+            ("Serangan itu hampir pasti dilakukan oleh militer.", Some(Confidence::AlmostCertain)),
+            ("Moscow will almost certainly keep its troops there.", Some(Confidence::AlmostCertain)),
+            ("A deal is unlikely before the election.", Some(Confidence::Unlikely)),
+            ("Talks are likely to resume in May.", Some(Confidence::Likely)),
+            ("In May 2024, the ministers met.", None),
+            ("Kedua negara menandatangani perjanjian.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(lex.estimative.confidence(text), want, "{text}");
+        }
+    }
+}
