@@ -76,9 +76,10 @@ pub fn render(title: &str, summary: &str, blocks: &[Block]) -> String {
 /// quotes and code become paragraphs; raw HTML is dropped.
 pub fn parse(md: &str) -> Body {
     let mut body = parse_all(md);
-    let marker = body.blocks.iter().position(|b| {
-        matches!(b, Block::Heading { level: 2, text } if text == SOURCE_HEADING)
-    });
+    let marker = body
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 2, text } if text == SOURCE_HEADING));
     if let Some(i) = marker {
         body.blocks.drain(..=i);
         for b in &mut body.blocks {
@@ -257,8 +258,17 @@ mod tests {
 
     #[test]
     fn a_summary_comes_before_the_source_text() {
-        let blocks = [h(2, "Bagian"), p("Paragraf satu."), h(3, "Sub"), p("Paragraf dua.")];
-        let md = render("Judul", "## Key judgments\n\n1. Sebuah penilaian.\n", &blocks);
+        let blocks = [
+            h(2, "Bagian"),
+            p("Paragraf satu."),
+            h(3, "Sub"),
+            p("Paragraf dua."),
+        ];
+        let md = render(
+            "Judul",
+            "## Key judgments\n\n1. Sebuah penilaian.\n",
+            &blocks,
+        );
         assert_eq!(
             md,
             "# Judul\n\n## Key judgments\n\n1. Sebuah penilaian.\n\n## Source text\n\n### Bagian\n\nParagraf satu.\n\n#### Sub\n\nParagraf dua.\n\n"
@@ -266,7 +276,10 @@ mod tests {
         let body = parse(&md);
         assert_eq!(body.title.as_deref(), Some("Judul"));
         assert_eq!(body.blocks, blocks);
-        assert_eq!(body.paragraphs().collect::<Vec<_>>(), ["Paragraf satu.", "Paragraf dua."]);
+        assert_eq!(
+            body.paragraphs().collect::<Vec<_>>(),
+            ["Paragraf satu.", "Paragraf dua."]
+        );
     }
 
     #[test]

@@ -80,16 +80,28 @@ struct LexiconFile {
 
 /// The 1-based line of the first occurrence of `needle`, for errors about values.
 fn line_of(text: &str, needle: &str) -> usize {
-    text.find(needle).map_or(1, |i| text[..i].matches('\n').count() + 1)
+    text.find(needle)
+        .map_or(1, |i| text[..i].matches('\n').count() + 1)
 }
 
 /// `[lexicon]` of a config file as an [`Extension`]; `dir` resolves against `base`.
-fn extension(file: Option<LexiconFile>, text: &str, path: &Path, base: &Path) -> Result<Extension, ConfigError> {
-    let Some(f) = file else { return Ok(Extension::default()) };
+fn extension(
+    file: Option<LexiconFile>,
+    text: &str,
+    path: &Path,
+    base: &Path,
+) -> Result<Extension, ConfigError> {
+    let Some(f) = file else {
+        return Ok(Extension::default());
+    };
     let mut ext = Extension {
         dir: f.dir.filter(|d| !d.is_empty()).map(|d| {
             let p = expand_home(&d);
-            if p.is_absolute() || base.as_os_str().is_empty() { p } else { base.join(p) }
+            if p.is_absolute() || base.as_os_str().is_empty() {
+                p
+            } else {
+                base.join(p)
+            }
         }),
         aliases: f.aliases.unwrap_or_default().into_iter().collect(),
         cues: Vec::new(),
@@ -97,7 +109,10 @@ fn extension(file: Option<LexiconFile>, text: &str, path: &Path, base: &Path) ->
     for (form, spec) in f.cues.unwrap_or_default() {
         let mut parts = spec.split_whitespace();
         let class = parts.next().and_then(QuadClass::parse);
-        let weight = parts.next().and_then(|w| w.parse::<f64>().ok()).filter(|w| (0.0..=10.0).contains(w));
+        let weight = parts
+            .next()
+            .and_then(|w| w.parse::<f64>().ok())
+            .filter(|w| (0.0..=10.0).contains(w));
         match (class, weight, parts.next()) {
             (Some(c), Some(w), None) => ext.cues.push((form, c, w)),
             _ => {
@@ -291,13 +306,23 @@ mod tests {
         let text = "[lexicon]\ndir = \"lex\"\n[lexicon.aliases]\n\"Negeri Tirai Bambu\" = \"CHN\"\n[lexicon.cues]\n\"menjegal\" = \"verbal-conflict 3\"\n";
         let c = Config::from_toml(text, Path::new("/cfg/config.toml")).unwrap();
         assert_eq!(c.lexicon.dir, Some(PathBuf::from("/cfg/lex")));
-        assert_eq!(c.lexicon.aliases, vec![("Negeri Tirai Bambu".to_string(), "CHN".to_string())]);
-        assert_eq!(c.lexicon.cues, vec![("menjegal".to_string(), QuadClass::VerbalConflict, 3.0)]);
+        assert_eq!(
+            c.lexicon.aliases,
+            vec![("Negeri Tirai Bambu".to_string(), "CHN".to_string())]
+        );
+        assert_eq!(
+            c.lexicon.cues,
+            vec![("menjegal".to_string(), QuadClass::VerbalConflict, 3.0)]
+        );
         let bad = "[lexicon.cues]\n\"x\" = \"friendly 3\"\n";
-        let err = Config::from_toml(bad, Path::new("my.toml")).unwrap_err().to_string();
+        let err = Config::from_toml(bad, Path::new("my.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("my.toml:2: cue \"x\""), "{err}");
         let bad = "[lexicon]\ndirr = \"x\"\n";
-        let err = Config::from_toml(bad, Path::new("my.toml")).unwrap_err().to_string();
+        let err = Config::from_toml(bad, Path::new("my.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("my.toml:2: unknown field `dirr`"), "{err}");
     }
 

@@ -291,14 +291,18 @@ fn cmd_ingest(
             .with_context(|| format!("cannot create {}", out_dir.display()))?;
     }
     let custom;
-    let lex = if ctx.config.lexicon.dir.is_none() && ctx.config.lexicon.aliases.is_empty() && ctx.config.lexicon.cues.is_empty() {
+    let lex = if ctx.config.lexicon.dir.is_none()
+        && ctx.config.lexicon.aliases.is_empty()
+        && ctx.config.lexicon.cues.is_empty()
+    {
         lexicon::shared()
     } else {
         let from = match &ctx.config.origin {
             config::Origin::File(p) => p.display().to_string(),
             config::Origin::Embedded => "config".to_string(),
         };
-        custom = lexicon::Lexicon::with_extension(&ctx.config.lexicon).map_err(|e| anyhow::anyhow!("{from}: [lexicon]: {e}"))?;
+        custom = lexicon::Lexicon::with_extension(&ctx.config.lexicon)
+            .map_err(|e| anyhow::anyhow!("{from}: [lexicon]: {e}"))?;
         &custom
     };
     let mut done = 0usize;

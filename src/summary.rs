@@ -9,7 +9,11 @@ use crate::brief::Brief;
 
 /// Display name of an actor id, from the brief's own actor list.
 pub fn actor_name<'a>(brief: &'a Brief, id: &'a str) -> &'a str {
-    brief.actors.iter().find(|a| a.id == id).map_or(id, |a| a.name.as_str())
+    brief
+        .actors
+        .iter()
+        .find(|a| a.id == id)
+        .map_or(id, |a| a.name.as_str())
 }
 
 /// "Azerbaijan–Russia" for a relation pair.
@@ -28,8 +32,18 @@ pub fn markdown(brief: &Brief) -> String {
     if !brief.conclusions.is_empty() {
         out.push_str("## Key judgments\n\n");
         for (i, c) in brief.conclusions.iter().enumerate() {
-            let conf = c.confidence.map(|c| format!(" *({})*", c.as_str())).unwrap_or_default();
-            let _ = writeln!(out, "{}. {}{} (¶{})", i + 1, inline(&c.text), conf, c.paragraph);
+            let conf = c
+                .confidence
+                .map(|c| format!(" *({})*", c.as_str()))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}. {}{} (¶{})",
+                i + 1,
+                inline(&c.text),
+                conf,
+                c.paragraph
+            );
         }
         out.push('\n');
     }
@@ -66,15 +80,34 @@ pub fn markdown(brief: &Brief) -> String {
                 .members
                 .iter()
                 .map(|m| {
-                    let date = m.date.as_deref().map(|d| format!(" {d}")).unwrap_or_default();
+                    let date = m
+                        .date
+                        .as_deref()
+                        .map(|d| format!(" {d}"))
+                        .unwrap_or_default();
                     format!("{} {}{}", m.actor, m.status, date)
                 })
                 .collect();
-            let members = if members.is_empty() { "no members named".to_string() } else { members.join("; ") };
-            let _ = writeln!(out, "- **{}** ({}, {}): {}", a.id, inline(&a.name), a.kind.as_str(), members);
+            let members = if members.is_empty() {
+                "no members named".to_string()
+            } else {
+                members.join("; ")
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({}, {}): {}",
+                a.id,
+                inline(&a.name),
+                a.kind.as_str(),
+                members
+            );
             for e in &a.events {
                 let date = e.date.as_deref().unwrap_or("undated");
-                let _ = writeln!(out, "  - {date}: {} {} (¶{})", e.actor, e.action, e.paragraph);
+                let _ = writeln!(
+                    out,
+                    "  - {date}: {} {} (¶{})",
+                    e.actor, e.action, e.paragraph
+                );
             }
         }
         out.push('\n');
@@ -82,8 +115,19 @@ pub fn markdown(brief: &Brief) -> String {
     if !brief.timeline.is_empty() {
         out.push_str("## Timeline\n\n");
         for t in &brief.timeline {
-            let actors = if t.actors.is_empty() { String::new() } else { format!(" \\[{}\\]", t.actors.join(", ")) };
-            let _ = writeln!(out, "- **{}** {}{} (¶{})", t.date, inline(&t.text), actors, t.paragraph);
+            let actors = if t.actors.is_empty() {
+                String::new()
+            } else {
+                format!(" \\[{}\\]", t.actors.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** {}{} (¶{})",
+                t.date,
+                inline(&t.text),
+                actors,
+                t.paragraph
+            );
         }
         out.push('\n');
     }

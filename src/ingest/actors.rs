@@ -8,7 +8,7 @@
 //! government (the Taliban in Afghanistan from August 2021) is read as that
 //! state in documents about events after that date.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::dates::{Date, DocDates};
 use super::segment::Document;
@@ -38,18 +38,31 @@ pub struct DocActors {
 
 impl DocActors {
     pub fn of(&self, p: usize, s: usize) -> &[ActorMention] {
-        self.sentences.get(p).and_then(|v| v.get(s)).map_or(&[], Vec::as_slice)
+        self.sentences
+            .get(p)
+            .and_then(|v| v.get(s))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
 /// Find and resolve the mentions in `doc`.
 pub fn find(doc: &Document, dates: &DocDates, lang: &str, lex: &Lexicon) -> DocActors {
     let gaz = &lex.gazetteer;
-    let latest = dates.sentences.iter().flatten().flatten().map(|d| d.0).max();
+    let latest = dates
+        .sentences
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|d| d.0)
+        .max();
     let resolve = |text: &str| mentions_in(text, lang, gaz, latest, &lex.relations.locative);
     DocActors {
         title: resolve(&doc.title),
-        headings: doc.sections.iter().map(|s| s.heading.as_deref().map(&resolve).unwrap_or_default()).collect(),
+        headings: doc
+            .sections
+            .iter()
+            .map(|s| s.heading.as_deref().map(&resolve).unwrap_or_default())
+            .collect(),
         sentences: doc
             .paragraphs
             .iter()
@@ -58,7 +71,13 @@ pub fn find(doc: &Document, dates: &DocDates, lang: &str, lex: &Lexicon) -> DocA
     }
 }
 
-fn mentions_in(text: &str, lang: &str, gaz: &Gazetteer, latest: Option<Date>, locative: &HashSet<String>) -> Vec<ActorMention> {
+fn mentions_in(
+    text: &str,
+    lang: &str,
+    gaz: &Gazetteer,
+    latest: Option<Date>,
+    locative: &rustc_hash::FxHashSet<String>,
+) -> Vec<ActorMention> {
     gaz.find(text, lang)
         .into_iter()
         .map(|m| {
@@ -69,10 +88,19 @@ fn mentions_in(text: &str, lang: &str, gaz: &Gazetteer, latest: Option<Date>, lo
             };
             let is_loc = matches!(m.kind, AliasKind::Capital | AliasKind::Metonym) && {
                 let before = text[..m.start].trim_end();
-                let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let prev = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
                 locative.contains(&prev.to_lowercase())
             };
-            ActorMention { id, start: m.start, end: m.end, kind: m.kind, locative: is_loc }
+            ActorMention {
+                id,
+                start: m.start,
+                end: m.end,
+                kind: m.kind,
+                locative: is_loc,
+            }
         })
         .collect()
 }
@@ -110,7 +138,12 @@ pub fn summarize(found: &DocActors, lex: &Lexicon) -> Vec<Actor> {
                 Some(i) => (gaz.actor(i).name.clone(), gaz.actor(i).kind),
                 None => (id.to_string(), ActorKind::State),
             };
-            Actor { id: id.to_string(), name, kind, mentions: n }
+            Actor {
+                id: id.to_string(),
+                name,
+                kind,
+                mentions: n,
+            }
         })
         .collect();
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
@@ -120,15 +153,17 @@ pub fn summarize(found: &DocActors, lex: &Lexicon) -> Vec<Actor> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Format, dates, document, lang};
+    use crate::ingest::{Format, document, extract, lang};
     use crate::lexicon::shared;
 
     fn actor_ids(text: &str) -> Vec<String> {
         let lex = shared();
         let doc = document(text, Format::Text, lex).unwrap();
-        let dd = dates::resolve(&doc, &lex.dates);
-        let found = find(&doc, &dd, &lang::detect(text), lex);
-        let mut ids: Vec<String> = summarize(&found, lex).into_iter().map(|a| a.id).collect();
+        let mut ids: Vec<String> = extract(&doc, &lang::detect(text), lex)
+            .actors
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
         ids.sort();
         ids
     }
@@ -141,21 +176,45 @@ mod tests {
         );
         assert_eq!(
             actor_ids(include_str!("../../sources/002_fea91339883cd94f.txt")),
-            ["AFG", "ARM", "AZE", "CSTO", "EU", "ICC", "IRN", "ISR", "KAZ", "NATO", "PRK", "RUS", "SUN", "SYR", "TUR", "UKR", "USA"]
+            [
+                "AFG", "ARM", "AZE", "CSTO", "EU", "ICC", "IRN", "ISR", "KAZ", "NATO", "PRK",
+                "RUS", "SUN", "SYR", "TUR", "UKR", "USA"
+            ]
         );
     }
 
     #[test]
     fn names_capitals_leaders_and_acronyms_in_both_languages() {
         let cases: &[(&str, &[&str])] = &[
-            ("Menteri Luar Negeri Retno Marsudi bertemu mitranya dari Malaysia di Kuala Lumpur.", &["IDN", "MYS"]),
-            ("Hanoi dan Manila menandatangani nota kesepahaman penjaga pantai.", &["PHL", "VNM"]),
-            ("PBB dan Uni Eropa mengecam serangan Houthi di Laut Merah.", &["EU", "HOUTHI", "UN"]),
-            ("Prime Minister Shehbaz Sharif said Islamabad would respond to New Delhi.", &["IND", "PAK"]),
-            ("The Kremlin and the White House traded accusations as NATO allies met in Vilnius.", &["NATO", "RUS", "USA"]),
-            ("Hamas dan Hizbullah memuji Teheran.", &["HAMAS", "HEZBOLLAH", "IRN"]),
+            (
+                "Menteri Luar Negeri Retno Marsudi bertemu mitranya dari Malaysia di Kuala Lumpur.",
+                &["IDN", "MYS"],
+            ),
+            (
+                "Hanoi dan Manila menandatangani nota kesepahaman penjaga pantai.",
+                &["PHL", "VNM"],
+            ),
+            (
+                "PBB dan Uni Eropa mengecam serangan Houthi di Laut Merah.",
+                &["EU", "HOUTHI", "UN"],
+            ),
+            (
+                "Prime Minister Shehbaz Sharif said Islamabad would respond to New Delhi.",
+                &["IND", "PAK"],
+            ),
+            (
+                "The Kremlin and the White House traded accusations as NATO allies met in Vilnius.",
+                &["NATO", "RUS", "USA"],
+            ),
+            (
+                "Hamas dan Hizbullah memuji Teheran.",
+                &["HAMAS", "HEZBOLLAH", "IRN"],
+            ),
             ("Negara-negara Amerika Latin dan Samudra Hindia.", &[]),
-            ("Pejabat AS dan RRT bertemu di Jenewa, as planned.", &["CHN", "USA"]),
+            (
+                "Pejabat AS dan RRT bertemu di Jenewa, as planned.",
+                &["CHN", "USA"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(actor_ids(text), *want, "{text}");
@@ -164,13 +223,22 @@ mod tests {
 
     #[test]
     fn a_capital_named_as_a_place_is_not_an_actor() {
-        assert_eq!(actor_ids("Arab Saudi dan Iran memulihkan hubungan di Beijing."), ["IRN", "SAU"]);
+        assert_eq!(
+            actor_ids("Arab Saudi dan Iran memulihkan hubungan di Beijing."),
+            ["IRN", "SAU"]
+        );
         assert_eq!(actor_ids("Beijing menentang kunjungan itu."), ["CHN"]);
     }
 
     #[test]
     fn taliban_is_afghanistan_after_august_2021() {
-        assert_eq!(actor_ids("Pada Juli 2024, Putin menyebut Taliban sebagai sekutu."), ["AFG", "RUS"]);
-        assert_eq!(actor_ids("Pada 2010, pasukan AS memerangi Taliban."), ["TALIBAN", "USA"]);
+        assert_eq!(
+            actor_ids("Pada Juli 2024, Putin menyebut Taliban sebagai sekutu."),
+            ["AFG", "RUS"]
+        );
+        assert_eq!(
+            actor_ids("Pada 2010, pasukan AS memerangi Taliban."),
+            ["TALIBAN", "USA"]
+        );
     }
 }

@@ -21,9 +21,11 @@
 use std::collections::BTreeMap;
 
 use super::context::Sentence;
-use super::tokens::{Token, tokenize};
-use crate::brief::{ActorKind, Alliance, AllianceEvidence, AllianceKind, Member, MembershipEvent, Relation, Stance};
-use crate::lexicon::Lexicon;
+use super::tokens::Token;
+use crate::brief::{
+    ActorKind, Alliance, AllianceEvidence, AllianceKind, Member, MembershipEvent, Relation, Stance,
+};
+use crate::lexicon::{Lexicon, cat};
 
 #[derive(Debug, Default)]
 struct Acc {
@@ -46,12 +48,17 @@ impl Acc {
                 }
             }
         } else {
-            self.members.push((actor.to_string(), status.to_string(), date));
+            self.members
+                .push((actor.to_string(), status.to_string(), date));
         }
     }
 
     fn evidence(&mut self, sent: &Sentence) {
-        if !self.evidence.iter().any(|e| e.paragraph == sent.paragraph && e.text == sent.text) {
+        if !self
+            .evidence
+            .iter()
+            .any(|e| e.paragraph == sent.paragraph && e.text == sent.text)
+        {
             self.evidence.push(AllianceEvidence {
                 text: sent.text.to_string(),
                 date: sent.date().map(|d| d.to_string()),
@@ -84,7 +91,10 @@ fn tok_end(toks: &[Token], b: usize) -> usize {
 pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) -> Vec<Alliance> {
     let al = &lex.alliances;
     let gaz = &lex.gazetteer;
-    let kind_of = |id: &str| gaz.index(id).map_or(ActorKind::State, |i| gaz.actor(i).kind);
+    let kind_of = |id: &str| {
+        gaz.index(id)
+            .map_or(ActorKind::State, |i| gaz.actor(i).kind)
+    };
     let main_coop = relations
         .iter()
         .find(|r| r.stance == Stance::Cooperation)
@@ -94,8 +104,12 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
     let mut prev_pair: Option<(String, String)> = None;
     for sent in sentences {
         let text = sent.text;
-        let toks = tokenize(text);
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        // Nothing to find in a sentence that names no actor.
+        if sent.mentions.iter().all(|m| m.locative) {
+            continue;
+        }
+        let toks = &sent.scan.tokens;
+        let lower = sent.scan.lower_tokens();
         let ms: Vec<M> = sent
             .mentions
             .iter()
@@ -103,36 +117,43 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             .map(|m| M {
                 id: m.id.clone(),
                 kind: kind_of(&m.id),
-                start: tok_at(&toks, m.start),
-                end: tok_end(&toks, m.end),
+                start: tok_at(toks, m.start),
+                end: tok_end(toks, m.end),
                 byte_end: m.end,
             })
             .collect();
         let date = sent.date().map(|d| d.to_string());
-        let orgs: Vec<&M> = ms.iter().filter(|m| m.kind == ActorKind::Organisation).collect();
-        let states: Vec<&M> = ms.iter().filter(|m| m.kind != ActorKind::Organisation).collect();
-        let has_comma = |a: usize, b: usize| lower[a.min(b)..a.max(b).min(lower.len())].iter().any(|w| w == ",");
-        let negated_before = |s: usize| {
-            lex.modifiers
-                .negation
-                .find(text)
+        let orgs: Vec<&M> = ms
+            .iter()
+            .filter(|m| m.kind == ActorKind::Organisation)
+            .collect();
+        let states: Vec<&M> = ms
+            .iter()
+            .filter(|m| m.kind != ActorKind::Organisation)
+            .collect();
+        let has_comma = |a: usize, b: usize| {
+            lower[a.min(b)..a.max(b).min(lower.len())]
                 .iter()
-                .any(|n| {
-                    let e = tok_end(&toks, n.end);
-                    e <= s && s - e <= 2
-                })
+                .any(|w| *w == ",")
         };
-        let modal_before = |s: usize| {
-            lex.modifiers.modality.find(text).iter().any(|n| {
-                let e = tok_end(&toks, n.end);
-                e <= s && s - e <= 5
-            })
-        };
+        let found = &sent.scan.phrases;
+        let negation_ends: Vec<usize> = found
+            .get(cat::NEGATION)
+            .iter()
+            .map(|n| tok_end(toks, n.end))
+            .collect();
+        let modal_ends: Vec<usize> = found
+            .get(cat::MODALITY)
+            .iter()
+            .map(|n| tok_end(toks, n.end))
+            .collect();
+        let negated_before = |s: usize| negation_ends.iter().any(|&e| e <= s && s - e <= 2);
+        let modal_before = |s: usize| modal_ends.iter().any(|&e| e <= s && s - e <= 5);
 
         // Membership events.
-        let partnership_hits = al.partnership.find(text);
-        for ev in al.events.find(text) {
-            let (s, e) = (tok_at(&toks, ev.start), tok_end(&toks, ev.end));
+        let partnership_hits = found.get(cat::PARTNERSHIP);
+        for &ev in found.get(cat::EVENTS) {
+            let (s, e) = (tok_at(toks, ev.start), tok_end(toks, ev.end));
             if negated_before(s) {
                 continue;
             }
@@ -141,9 +162,18 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
                 .iter()
                 .filter(|o| o.start >= e && o.start - e <= 8)
                 .min_by_key(|o| o.start)
-                .or_else(|| orgs.iter().filter(|o| o.end <= s && s - o.end <= 6).max_by_key(|o| o.end));
-            let subject = states.iter().filter(|m| m.end <= s && s - m.end <= 12).max_by_key(|m| m.end);
-            let (Some(org), Some(subject)) = (org, subject) else { continue };
+                .or_else(|| {
+                    orgs.iter()
+                        .filter(|o| o.end <= s && s - o.end <= 6)
+                        .max_by_key(|o| o.end)
+                });
+            let subject = states
+                .iter()
+                .filter(|m| m.end <= s && s - m.end <= 12)
+                .max_by_key(|m| m.end);
+            let (Some(org), Some(subject)) = (org, subject) else {
+                continue;
+            };
             if kind.action == "sign" && !partnership_hits.is_empty() {
                 continue; // signing a partnership with a state, handled below
             }
@@ -172,19 +202,27 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
 
         // "anggota seperti X, Y, dan Z" / "NATO members X and Y".
-        for mem in al.membership.find(text) {
-            let (s, e) = (tok_at(&toks, mem.start), tok_end(&toks, mem.end));
-            let intro = al.list_intro.find(&text[mem.end..]).first().map(|m| mem.end + m.end).filter(|&b| {
-                let ti = tok_end(&toks, b);
-                ti >= e && ti - e <= 3
-            });
-            let list_start = intro.map(|b| tok_end(&toks, b)).unwrap_or(e);
+        for &mem in found.get(cat::MEMBERSHIP) {
+            let (s, e) = (tok_at(toks, mem.start), tok_end(toks, mem.end));
+            let intro = found
+                .get(cat::LIST_INTRO)
+                .iter()
+                .find(|m| m.start >= mem.end)
+                .map(|m| m.end)
+                .filter(|&b| {
+                    let ti = tok_end(toks, b);
+                    ti >= e && ti - e <= 3
+                });
+            let list_start = intro.map(|b| tok_end(toks, b)).unwrap_or(e);
             // The named members: states right after the noun (or its list word).
             let mut named: Vec<&M> = Vec::new();
             let mut cursor = list_start;
             for m in states.iter().filter(|m| m.start >= list_start) {
                 let gap = &lower[cursor.min(m.start)..m.start];
-                let allowed = gap.len() <= 2 && gap.iter().all(|w| matches!(w.as_str(), "," | "dan" | "and" | "serta" | "the" | "&"));
+                let allowed = gap.len() <= 2
+                    && gap
+                        .iter()
+                        .all(|w| matches!(*w, "," | "dan" | "and" | "serta" | "the" | "&"));
                 if !allowed || (named.is_empty() && intro.is_none() && m.start - e > 1) {
                     break;
                 }
@@ -197,7 +235,12 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
                 .map(|o| o.id.clone())
                 .next()
                 .or_else(|| orgs.first().map(|o| o.id.clone()))
-                .or_else(|| last_org.as_ref().filter(|(_, i)| sent.index - i <= 3).map(|(o, _)| o.clone()));
+                .or_else(|| {
+                    last_org
+                        .as_ref()
+                        .filter(|(_, i)| sent.index - i <= 3)
+                        .map(|(o, _)| o.clone())
+                });
             if let Some(org) = org.clone()
                 && !named.is_empty()
             {
@@ -211,8 +254,14 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             // "Hungary, a NATO member" / "X adalah anggota NATO".
             if let Some(org) = org
                 && named.is_empty()
-                && let Some(st) = states.iter().filter(|m| m.end <= s && s - m.end <= 4).max_by_key(|m| m.end)
-                && orgs.iter().any(|o| o.id == org && ((o.start >= e && o.start - e <= 2) || (o.end <= s && s - o.end <= 1)))
+                && let Some(st) = states
+                    .iter()
+                    .filter(|m| m.end <= s && s - m.end <= 4)
+                    .max_by_key(|m| m.end)
+                && orgs.iter().any(|o| {
+                    o.id == org
+                        && ((o.start >= e && o.start - e <= 2) || (o.end <= s && s - o.end <= 1))
+                })
             {
                 let a = acc.entry(org).or_default();
                 a.kind = Some(AllianceKind::Organisation);
@@ -222,10 +271,16 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
 
         // "CSTO yang dipimpin Kremlin", "the Kremlin-led CSTO".
-        for l in al.led_by.find(text) {
-            let (s, e) = (tok_at(&toks, l.start), tok_end(&toks, l.end));
-            let org = orgs.iter().filter(|o| o.end <= s && s - o.end <= 3).max_by_key(|o| o.end);
-            let leader = states.iter().filter(|m| m.start >= e && m.start - e <= 2).min_by_key(|m| m.start);
+        for &l in found.get(cat::LED_BY) {
+            let (s, e) = (tok_at(toks, l.start), tok_end(toks, l.end));
+            let org = orgs
+                .iter()
+                .filter(|o| o.end <= s && s - o.end <= 3)
+                .max_by_key(|o| o.end);
+            let leader = states
+                .iter()
+                .filter(|m| m.start >= e && m.start - e <= 2)
+                .min_by_key(|m| m.start);
             if let (Some(org), Some(leader)) = (org, leader) {
                 let a = acc.entry(org.id.clone()).or_default();
                 a.kind = Some(AllianceKind::Organisation);
@@ -235,8 +290,12 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
         for st in &states {
             if text[st.byte_end..].starts_with("-led") {
-                let after = tok_end(&toks, st.byte_end + 4);
-                if let Some(org) = orgs.iter().filter(|o| o.start >= after && o.start - after <= 2).min_by_key(|o| o.start) {
+                let after = tok_end(toks, st.byte_end + 4);
+                if let Some(org) = orgs
+                    .iter()
+                    .filter(|o| o.start >= after && o.start - after <= 2)
+                    .min_by_key(|o| o.start)
+                {
                     let a = acc.entry(org.id.clone()).or_default();
                     a.kind = Some(AllianceKind::Organisation);
                     a.member(&st.id, "leader", None);
@@ -246,10 +305,16 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
 
         // "the Pro-Tempore President of CELAC": the chairing state.
-        for ch in al.chair.find(text) {
-            let (s, e) = (tok_at(&toks, ch.start), tok_end(&toks, ch.end));
-            let org = orgs.iter().filter(|o| o.start >= e && o.start - e <= 8).min_by_key(|o| o.start);
-            let state = states.iter().filter(|m| m.end <= s && s - m.end <= 8).max_by_key(|m| m.end);
+        for &ch in found.get(cat::CHAIR) {
+            let (s, e) = (tok_at(toks, ch.start), tok_end(toks, ch.end));
+            let org = orgs
+                .iter()
+                .filter(|o| o.start >= e && o.start - e <= 8)
+                .min_by_key(|o| o.start);
+            let state = states
+                .iter()
+                .filter(|m| m.end <= s && s - m.end <= 8)
+                .max_by_key(|m| m.end);
             if let (Some(org), Some(state)) = (org, state) {
                 let a = acc.entry(org.id.clone()).or_default();
                 a.kind = Some(AllianceKind::Organisation);
@@ -259,14 +324,15 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
 
         // Formal partnerships between two states.
-        for ph in &partnership_hits {
-            let (s, e) = (tok_at(&toks, ph.start), tok_end(&toks, ph.end));
+        for ph in partnership_hits {
+            let (s, e) = (tok_at(toks, ph.start), tok_end(toks, ph.end));
             if negated_before(s) {
                 continue;
             }
             let mut parties: Vec<String> = Vec::new();
             for m in states.iter().filter(|m| m.kind == ActorKind::State) {
-                let near = (m.end <= s && s - m.end <= 10 && !has_comma(m.end, s)) || (m.start >= e && m.start - e <= 6 && !has_comma(e, m.start));
+                let near = (m.end <= s && s - m.end <= 10 && !has_comma(m.end, s))
+                    || (m.start >= e && m.start - e <= 6 && !has_comma(e, m.start));
                 if near && !parties.contains(&m.id) {
                     parties.push(m.id.clone());
                 }
@@ -276,7 +342,10 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
                 // with an organisation in the sentence, the agreement is with it.
                 if parties.is_empty() && orgs.is_empty() {
                     match prev_pair.clone().or_else(|| main_coop.clone()) {
-                        Some((a, b)) if kind_of(&a) == ActorKind::State && kind_of(&b) == ActorKind::State => {
+                        Some((a, b))
+                            if kind_of(&a) == ActorKind::State
+                                && kind_of(&b) == ActorKind::State =>
+                        {
                             parties = vec![a, b];
                         }
                         _ => continue,
@@ -287,12 +356,15 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             }
             parties.sort();
             let id = parties.join("-");
-            let signed = al.events.find(text).iter().any(|ev| {
+            let signed = found.get(cat::EVENTS).iter().any(|ev| {
                 let k = &al.event_kinds[ev.id as usize];
                 matches!(k.action.as_str(), "sign" | "ratify")
             });
             let phrase = &text[ph.start..ph.end];
-            let named_treaty = phrase.chars().next().is_some_and(char::is_uppercase) && phrase.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let named_treaty = phrase.chars().next().is_some_and(char::is_uppercase)
+                && phrase
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
             let a = acc.entry(id.clone()).or_default();
             a.kind = Some(AllianceKind::Partnership);
             if a.name.is_empty() || named_treaty {
@@ -301,7 +373,10 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
                 } else {
                     let names: Vec<String> = parties
                         .iter()
-                        .map(|p| gaz.index(p).map_or(p.clone(), |i| gaz.actor(i).name.clone()))
+                        .map(|p| {
+                            gaz.index(p)
+                                .map_or(p.clone(), |i| gaz.actor(i).name.clone())
+                        })
                         .collect();
                     format!("{} partnership", names.join("–"))
                 };
@@ -310,7 +385,12 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
                 let status = if signed { "signatory" } else { "partner" };
                 a.member(p, status, if signed { date.clone() } else { None });
                 if signed {
-                    a.events.push(MembershipEvent { actor: p.clone(), action: "sign".into(), date: date.clone(), paragraph: sent.paragraph });
+                    a.events.push(MembershipEvent {
+                        actor: p.clone(),
+                        action: "sign".into(),
+                        date: date.clone(),
+                        paragraph: sent.paragraph,
+                    });
                 }
             }
             a.evidence(sent);
@@ -321,7 +401,11 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
         // The pair this sentence is about, for the next one.
         let ids = sent.actor_ids();
-        let st: Vec<&str> = ids.iter().copied().filter(|i| kind_of(i) == ActorKind::State).collect();
+        let st: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|i| kind_of(i) == ActorKind::State)
+            .collect();
         if st.len() == 2 {
             let mut p = [st[0].to_string(), st[1].to_string()];
             p.sort();
@@ -332,7 +416,8 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         .filter(|(_, a)| !a.members.is_empty() || !a.events.is_empty())
         .map(|(id, a)| {
             let name = if a.name.is_empty() {
-                gaz.index(&id).map_or(id.clone(), |i| gaz.actor(i).name.clone())
+                gaz.index(&id)
+                    .map_or(id.clone(), |i| gaz.actor(i).name.clone())
             } else {
                 a.name
             };
@@ -343,7 +428,11 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
                 members: a
                     .members
                     .into_iter()
-                    .map(|(actor, status, date)| Member { actor, status, date })
+                    .map(|(actor, status, date)| Member {
+                        actor,
+                        status,
+                        date,
+                    })
                     .collect(),
                 events: a.events,
                 evidence: a.evidence,
@@ -355,30 +444,32 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{actors, context, dates, document, lang, relations, Format};
+    use crate::ingest::{Format, document, lang};
     use crate::lexicon::shared;
 
     fn alliances(text: &str) -> Vec<Alliance> {
         let lex = shared();
         let doc = document(text, Format::Text, lex).unwrap();
-        let dd = dates::resolve(&doc, &lex.dates);
-        let found = actors::find(&doc, &dd, &lang::detect(text), lex);
-        let sents = context::sentences(&doc, &found, &dd);
-        let sections: Vec<_> = found.headings.iter().map(|h| relations::named_pair(h)).collect();
-        let rels = relations::extract(&sents, &sections, relations::named_pair(&found.title), lex);
-        extract(&sents, &rels, lex)
+        crate::ingest::extract(&doc, &lang::detect(text), lex).alliances
     }
 
     fn members(a: &[Alliance], id: &str) -> Vec<String> {
         a.iter()
             .find(|x| x.id == id)
-            .map(|x| x.members.iter().map(|m| format!("{} {}", m.actor, m.status)).collect())
+            .map(|x| {
+                x.members
+                    .iter()
+                    .map(|m| format!("{} {}", m.actor, m.status))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     #[test]
     fn suspension_and_leader_of_the_csto() {
-        let a = alliances("Pada 2024, dalam sebuah perkembangan yang belum pernah terjadi sebelumnya, Armenia menghentikan sementara partisipasinya dalam Organisasi Perjanjian Keamanan Kolektif (CSTO) yang dipimpin Kremlin—jawaban Moskow terhadap NATO.");
+        let a = alliances(
+            "Pada 2024, dalam sebuah perkembangan yang belum pernah terjadi sebelumnya, Armenia menghentikan sementara partisipasinya dalam Organisasi Perjanjian Keamanan Kolektif (CSTO) yang dipimpin Kremlin—jawaban Moskow terhadap NATO.",
+        );
         assert_eq!(members(&a, "CSTO"), ["ARM suspended", "RUS leader"]);
         let csto = a.iter().find(|x| x.id == "CSTO").unwrap();
         assert_eq!(csto.events[0].action, "suspend");
@@ -388,7 +479,9 @@ mod tests {
 
     #[test]
     fn an_application_is_not_membership() {
-        let a = alliances("Dan satu tahun kemudian, awal 2025, parlemen Armenia mengesahkan sebuah rancangan undang-undang yang bertujuan memulai proses bergabung dengan Uni Eropa.");
+        let a = alliances(
+            "Dan satu tahun kemudian, awal 2025, parlemen Armenia mengesahkan sebuah rancangan undang-undang yang bertujuan memulai proses bergabung dengan Uni Eropa.",
+        );
         let eu = a.iter().find(|x| x.id == "EU").expect("EU");
         assert!(eu.members.is_empty());
         assert_eq!(eu.events[0].actor, "ARM");
@@ -397,38 +490,55 @@ mod tests {
 
     #[test]
     fn ratification_makes_a_member() {
-        let a = alliances("Beberapa minggu kemudian, Armenia meratifikasi statuta Mahkamah Pidana Internasional.");
+        let a = alliances(
+            "Beberapa minggu kemudian, Armenia meratifikasi statuta Mahkamah Pidana Internasional.",
+        );
         assert_eq!(members(&a, "ICC"), ["ARM member"]);
     }
 
     #[test]
     fn a_treaty_between_two_states_is_a_partnership() {
-        let a = alliances("Pada Januari 2025, Rusia dan Iran menandatangani Perjanjian Kemitraan Strategis Komprehensif.");
+        let a = alliances(
+            "Pada Januari 2025, Rusia dan Iran menandatangani Perjanjian Kemitraan Strategis Komprehensif.",
+        );
         assert_eq!(members(&a, "IRN-RUS"), ["IRN signatory", "RUS signatory"]);
         let p = a.iter().find(|x| x.id == "IRN-RUS").unwrap();
         assert_eq!(p.kind, AllianceKind::Partnership);
         assert_eq!(p.name, "Perjanjian Kemitraan Strategis Komprehensif");
-        let a = alliances("Vietnam and Indonesia upgraded their ties to a comprehensive strategic partnership in 2025.");
+        let a = alliances(
+            "Vietnam and Indonesia upgraded their ties to a comprehensive strategic partnership in 2025.",
+        );
         assert_eq!(members(&a, "IDN-VNM"), ["IDN partner", "VNM partner"]);
     }
 
     #[test]
     fn named_members_after_a_membership_noun() {
-        let a = alliances("Komisi Eropa mengakhiri larangan impor. Hal itu menuai pro dan kontra dari beberapa anggota negara seperti Polandia, Hongaria, dan Slovakia.");
-        assert_eq!(members(&a, "EU"), ["POL member", "HUN member", "SVK member"]);
-        let a = alliances("China recently agreed a non-aggression pact at a summit with ASEAN members.");
+        let a = alliances(
+            "Komisi Eropa mengakhiri larangan impor. Hal itu menuai pro dan kontra dari beberapa anggota negara seperti Polandia, Hongaria, dan Slovakia.",
+        );
+        assert_eq!(
+            members(&a, "EU"),
+            ["POL member", "HUN member", "SVK member"]
+        );
+        let a = alliances(
+            "China recently agreed a non-aggression pact at a summit with ASEAN members.",
+        );
         assert!(members(&a, "ASEAN").is_empty());
     }
 
     #[test]
     fn the_chair_is_a_member() {
-        let a = alliances("The declaration was read by St Vincent and the Grenadines Prime Minister and the Pro-Tempore President of the Community of Latin American and Caribbean States (CELAC), Dr Ralph Gonsalves.");
+        let a = alliances(
+            "The declaration was read by St Vincent and the Grenadines Prime Minister and the Pro-Tempore President of the Community of Latin American and Caribbean States (CELAC), Dr Ralph Gonsalves.",
+        );
         assert_eq!(members(&a, "CELAC"), ["VCT chair"]);
     }
 
     #[test]
     fn ally_statements_are_not_alliances() {
-        let a = alliances("Pada Juli 2024, Presiden Rusia Vladimir Putin menyebut Taliban sebagai sekutu dalam melawan terorisme.");
+        let a = alliances(
+            "Pada Juli 2024, Presiden Rusia Vladimir Putin menyebut Taliban sebagai sekutu dalam melawan terorisme.",
+        );
         assert!(a.is_empty(), "{a:?}");
     }
 }

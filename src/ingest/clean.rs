@@ -17,7 +17,7 @@
 //!   (`6.1. Kesimpulan`), all-capital lines (`PENUTUP`), and short
 //!   unpunctuated lines that stand between paragraphs (`Azerbaijan dan Rusia`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::body::{Block, normalize_ws};
 use crate::lexicon::CleanLexicon;
@@ -35,8 +35,7 @@ pub fn clean(text: &str, lex: &CleanLexicon) -> Vec<Block> {
     }
     let layout = Layout::detect(&lines);
     let kinds = classify(&lines, &layout, lex);
-    let words = WordSet::new(&norm);
-    assemble(&lines, &kinds, &layout, &words)
+    assemble(&lines, &kinds, &layout, &norm)
 }
 
 /// Character-level repairs: line endings, mis-decoded UTF-8, invisible and
@@ -472,15 +471,17 @@ fn classify(lines: &[Line<'_>], layout: &Layout, lex: &CleanLexicon) -> Vec<Kind
     kinds
 }
 
-/// The document's own spellings, for deciding line-end hyphens.
-struct WordSet(HashSet<String>);
+/// The document's own spellings (lower case), for deciding line-end hyphens.
+struct WordSet(rustc_hash::FxHashSet<String>);
 
 impl WordSet {
     fn new(text: &str) -> WordSet {
+        let lower = text.to_lowercase();
         WordSet(
-            text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .filter(|w| w.len() > 2)
-                .map(str::to_lowercase)
+                .map(String::from)
                 .collect(),
         )
     }
@@ -509,7 +510,9 @@ impl WordSet {
     }
 }
 
-fn assemble(lines: &[Line<'_>], kinds: &[Kind], layout: &Layout, words: &WordSet) -> Vec<Block> {
+fn assemble(lines: &[Line<'_>], kinds: &[Kind], layout: &Layout, text: &str) -> Vec<Block> {
+    // The document's spellings, built only if a line-end hyphen needs them.
+    let words = std::cell::OnceCell::new();
     let mut blocks = Vec::new();
     let mut par = String::new();
     let flush = |par: &mut String, blocks: &mut Vec<Block>| {
@@ -540,7 +543,10 @@ fn assemble(lines: &[Line<'_>], kinds: &[Kind], layout: &Layout, words: &WordSet
                 .is_some_and(char::is_alphabetic)
             && l.text.chars().next().is_some_and(char::is_alphabetic)
         {
-            if words.join_hyphen(&par, l.text) {
+            if words
+                .get_or_init(|| WordSet::new(text))
+                .join_hyphen(&par, l.text)
+            {
                 par.pop();
             }
             par.push_str(l.text);

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::actors::{ActorMention, DocActors};
 use super::dates::{Date, DocDates};
+use super::scan::Scanned;
 use super::segment::Document;
 
 /// One sentence and its context.
@@ -20,6 +21,8 @@ pub struct Sentence<'a> {
     pub paragraph: usize,
     pub section: usize,
     pub text: &'a str,
+    /// Tokens and lexicon phrases of the sentence.
+    pub scan: &'a Scanned<'a>,
     pub mentions: &'a [ActorMention],
     pub dates: &'a [(Date, Range<usize>)],
 }
@@ -43,17 +46,23 @@ impl Sentence<'_> {
 }
 
 /// Every sentence of `doc` in order.
-pub fn sentences<'a>(doc: &'a Document, actors: &'a DocActors, dates: &'a DocDates) -> Vec<Sentence<'a>> {
+pub fn sentences<'a>(
+    doc: &'a Document,
+    scanned: &'a [Vec<Scanned<'a>>],
+    actors: &'a DocActors,
+    dates: &'a DocDates,
+) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     for (p, par) in doc.paragraphs.iter().enumerate() {
-        for (s, text) in par.sentence_texts().enumerate() {
+        for (s, scan) in scanned[p].iter().enumerate() {
             out.push(Sentence {
                 index: out.len(),
                 p,
                 s,
                 paragraph: par.number,
                 section: par.section,
-                text,
+                text: scan.text,
+                scan,
                 mentions: actors.of(p, s),
                 dates: dates.of(p, s),
             });

@@ -16,8 +16,8 @@
 use std::fmt;
 use std::ops::Range;
 
-use super::segment::Document;
-use super::tokens::{Token, tokenize};
+use super::scan::Scanned;
+use super::tokens::{Token, lowered, tokenize};
 use crate::lexicon::DatesLexicon;
 
 /// A calendar date at year, month or day precision.
@@ -30,23 +30,43 @@ pub struct Date {
 
 impl Date {
     pub fn year(year: i32) -> Date {
-        Date { year, month: None, day: None }
+        Date {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn month(year: i32, month: u8) -> Date {
-        Date { year, month: Some(month), day: None }
+        Date {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
 
     pub fn day(year: i32, month: u8, day: u8) -> Date {
-        Date { year, month: Some(month), day: Some(day) }
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<Date> {
         let mut parts = s.split('-');
         let year: i32 = parts.next()?.parse().ok()?;
-        let month: Option<u8> = parts.next().map(|m| m.parse().ok()).unwrap_or(Some(0)).filter(|&m| m > 0);
-        let day: Option<u8> = parts.next().map(|d| d.parse().ok()).unwrap_or(Some(0)).filter(|&d| d > 0);
+        let month: Option<u8> = parts
+            .next()
+            .map(|m| m.parse().ok())
+            .unwrap_or(Some(0))
+            .filter(|&m| m > 0);
+        let day: Option<u8> = parts
+            .next()
+            .map(|d| d.parse().ok())
+            .unwrap_or(Some(0))
+            .filter(|&d| d > 0);
         Some(Date { year, month, day })
     }
 }
@@ -74,7 +94,11 @@ pub enum Direction {
 pub enum Found {
     Absolute(Date),
     /// Month (and day) without a year.
-    NeedsYear { month: u8, day: Option<u8>, direction: Direction },
+    NeedsYear {
+        month: u8,
+        day: Option<u8>,
+        direction: Direction,
+    },
 }
 
 /// A date expression and where it is (byte range in the sentence).
@@ -89,9 +113,17 @@ fn valid_day(d: u32) -> bool {
 }
 
 fn day_number(t: &str) -> Option<u8> {
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) || t.len() > 4 {
+        return None;
+    }
     let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &t[digits.len()..];
-    if !suffix.is_empty() && !matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+    if !suffix.is_empty()
+        && !matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        )
+    {
         return None;
     }
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -104,17 +136,26 @@ fn day_number(t: &str) -> Option<u8> {
 /// Scan one sentence for date expressions.
 pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
     let toks = tokenize(sentence);
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower_text = sentence.to_ascii_lowercase();
+    scan_tokens(&toks, &lowered(&toks, &lower_text), lex)
+}
+
+/// [`scan`] on a sentence already tokenized (`lower`: its tokens in lower case).
+pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Expr> {
     let mut out = Vec::new();
     let month_at = |i: usize| -> Option<u8> {
         let t = toks.get(i)?;
-        let m = *lex.months.get(&lower[i])?;
-        // Month names are written with a capital; short ambiguous forms
-        // ("may", "mar") need one too.
-        if !t.text.chars().next().is_some_and(char::is_uppercase) {
+        // Month names are written with a capital (checked first: it is cheap).
+        if !t
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+            || t.text.len() > 9
+        {
             return None;
         }
-        Some(m)
+        lex.months.get(lower[i]).copied()
     };
     let year_at = |i: usize| -> Option<i32> {
         let t = toks.get(i)?;
@@ -135,7 +176,10 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
         // 2023-09-29, 2025-05, 2014-2015
         if t.text.contains('-') && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             if let Some(found) = iso(t.text, lex) {
-                out.extend(found.into_iter().map(|f| Expr { found: f, span: span(i, i) }));
+                out.extend(found.into_iter().map(|f| Expr {
+                    found: f,
+                    span: span(i, i),
+                }));
             }
             i += 1;
             continue;
@@ -144,30 +188,47 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
         if t.text.contains('/') {
             let parts: Vec<&str> = t.text.split('/').collect();
             if parts.len() == 3
-                && let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<i32>())
+                && let (Ok(d), Ok(m), Ok(y)) = (
+                    parts[0].parse::<u32>(),
+                    parts[1].parse::<u32>(),
+                    parts[2].parse::<i32>(),
+                )
                 && valid_day(d)
                 && (1..=12).contains(&m)
                 && parts[2].len() == 4
                 && (lex.year_min..=lex.year_max).contains(&y)
             {
-                out.push(Expr { found: Found::Absolute(Date::day(y, m as u8, d as u8)), span: span(i, i) });
+                out.push(Expr {
+                    found: Found::Absolute(Date::day(y, m as u8, d as u8)),
+                    span: span(i, i),
+                });
             }
             i += 1;
             continue;
         }
         // 14th day of December, 2023
         if let Some(d) = day_number(t.text)
-            && lower.get(i + 1).is_some_and(|w| w == "day")
-            && lower.get(i + 2).is_some_and(|w| w == "of")
+            && lower.get(i + 1).is_some_and(|w| *w == "day")
+            && lower.get(i + 2).is_some_and(|w| *w == "of")
             && let Some(m) = month_at(i + 3)
         {
             let j = after_month(i + 3);
             let k = if is_comma(j) { j + 1 } else { j };
             if let Some(y) = year_at(k) {
-                out.push(Expr { found: Found::Absolute(Date::day(y, m, d)), span: span(i, k) });
+                out.push(Expr {
+                    found: Found::Absolute(Date::day(y, m, d)),
+                    span: span(i, k),
+                });
                 i = k + 1;
             } else {
-                out.push(Expr { found: Found::NeedsYear { month: m, day: Some(d), direction: Direction::Unknown }, span: span(i, i + 3) });
+                out.push(Expr {
+                    found: Found::NeedsYear {
+                        month: m,
+                        day: Some(d),
+                        direction: Direction::Unknown,
+                    },
+                    span: span(i, i + 3),
+                });
                 i += 4;
             }
             continue;
@@ -179,11 +240,21 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
             let j = after_month(i + 1);
             let k = if is_comma(j) { j + 1 } else { j };
             if let Some(y) = year_at(k) {
-                out.push(Expr { found: Found::Absolute(Date::day(y, m, d)), span: span(i, k) });
+                out.push(Expr {
+                    found: Found::Absolute(Date::day(y, m, d)),
+                    span: span(i, k),
+                });
                 i = k + 1;
             } else {
                 let direction = direction_at(&lower, j, lex);
-                out.push(Expr { found: Found::NeedsYear { month: m, day: Some(d), direction }, span: span(i, i + 1) });
+                out.push(Expr {
+                    found: Found::NeedsYear {
+                        month: m,
+                        day: Some(d),
+                        direction,
+                    },
+                    span: span(i, i + 1),
+                });
                 i += 2;
             }
             continue;
@@ -196,11 +267,21 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
             {
                 let k = if is_comma(j + 1) { j + 2 } else { j + 1 };
                 if let Some(y) = year_at(k) {
-                    out.push(Expr { found: Found::Absolute(Date::day(y, m, d)), span: span(i, k) });
+                    out.push(Expr {
+                        found: Found::Absolute(Date::day(y, m, d)),
+                        span: span(i, k),
+                    });
                     i = k + 1;
                 } else {
                     let direction = direction_at(&lower, j + 1, lex);
-                    out.push(Expr { found: Found::NeedsYear { month: m, day: Some(d), direction }, span: span(i, j) });
+                    out.push(Expr {
+                        found: Found::NeedsYear {
+                            month: m,
+                            day: Some(d),
+                            direction,
+                        },
+                        span: span(i, j),
+                    });
                     i = j + 1;
                 }
                 continue;
@@ -208,28 +289,41 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
             // Maret 2021 / December, 2023
             let k = if is_comma(j) { j + 1 } else { j };
             if let Some(y) = year_at(k) {
-                out.push(Expr { found: Found::Absolute(Date::month(y, m)), span: span(i, k) });
+                out.push(Expr {
+                    found: Found::Absolute(Date::month(y, m)),
+                    span: span(i, k),
+                });
                 i = k + 1;
                 continue;
             }
             // Pada Mei / bulan Juli / Januari lalu
-            let intro = i > 0 && lex.month_intro.contains(&lower[i - 1]);
+            let intro = i > 0 && lex.month_intro.contains(lower[i - 1]);
             let direction = direction_at(&lower, j, lex);
-            let ambiguous = lex.ambiguous_months.contains(&lower[i]);
+            let ambiguous = lex.ambiguous_months.contains(lower[i]);
             if intro || (direction != Direction::Unknown && !ambiguous) {
-                out.push(Expr { found: Found::NeedsYear { month: m, day: None, direction }, span: span(i, i) });
+                out.push(Expr {
+                    found: Found::NeedsYear {
+                        month: m,
+                        day: None,
+                        direction,
+                    },
+                    span: span(i, i),
+                });
             }
             i += 1;
             continue;
         }
         // A year on its own: 2016, awal 2025, the 2024 budget.
         if let Some(y) = year_at(i) {
-            let next = lower.get(i + 1).map(String::as_str);
+            let next = lower.get(i + 1).copied();
             let prev = if i > 0 { toks[i - 1].text } else { "" };
             let count = next.is_some_and(|n| lex.count_nouns.contains(n));
             let money = matches!(prev, "$" | "€" | "£" | "Rp" | "US$") || next == Some("%");
             if !count && !money {
-                out.push(Expr { found: Found::Absolute(Date::year(y)), span: span(i, i) });
+                out.push(Expr {
+                    found: Found::Absolute(Date::year(y)),
+                    span: span(i, i),
+                });
             }
         }
         i += 1;
@@ -237,10 +331,10 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
     out
 }
 
-fn direction_at(lower: &[String], i: usize, lex: &DatesLexicon) -> Direction {
+fn direction_at(lower: &[&str], i: usize, lex: &DatesLexicon) -> Direction {
     match lower.get(i) {
-        Some(w) if lex.past_markers.contains(w) => Direction::Past,
-        Some(w) if lex.future_markers.contains(w) => Direction::Future,
+        Some(w) if lex.past_markers.contains(*w) => Direction::Past,
+        Some(w) if lex.future_markers.contains(*w) => Direction::Future,
         _ => Direction::Unknown,
     }
 }
@@ -248,7 +342,10 @@ fn direction_at(lower: &[String], i: usize, lex: &DatesLexicon) -> Direction {
 /// `2023-09-29`, `2025-05`, or a range of years `2014-2015`.
 fn iso(t: &str, lex: &DatesLexicon) -> Option<Vec<Found>> {
     let parts: Vec<&str> = t.split('-').collect();
-    if !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
     let y: i32 = parts[0].parse().ok()?;
@@ -258,18 +355,24 @@ fn iso(t: &str, lex: &DatesLexicon) -> Option<Vec<Found>> {
     match parts.len() {
         2 if parts[1].len() == 4 => {
             let y2: i32 = parts[1].parse().ok()?;
-            (lex.year_min..=lex.year_max)
-                .contains(&y2)
-                .then(|| vec![Found::Absolute(Date::year(y)), Found::Absolute(Date::year(y2))])
+            (lex.year_min..=lex.year_max).contains(&y2).then(|| {
+                vec![
+                    Found::Absolute(Date::year(y)),
+                    Found::Absolute(Date::year(y2)),
+                ]
+            })
         }
         2 if parts[1].len() == 2 => {
             let m: u8 = parts[1].parse().ok()?;
-            (1..=12).contains(&m).then(|| vec![Found::Absolute(Date::month(y, m))])
+            (1..=12)
+                .contains(&m)
+                .then(|| vec![Found::Absolute(Date::month(y, m))])
         }
         3 if parts[1].len() == 2 && parts[2].len() == 2 => {
             let m: u8 = parts[1].parse().ok()?;
             let d: u32 = parts[2].parse().ok()?;
-            ((1..=12).contains(&m) && valid_day(d)).then(|| vec![Found::Absolute(Date::day(y, m, d as u8))])
+            ((1..=12).contains(&m) && valid_day(d))
+                .then(|| vec![Found::Absolute(Date::day(y, m, d as u8))])
         }
         _ => None,
     }
@@ -290,7 +393,10 @@ pub struct DocDates {
 impl DocDates {
     /// The dates of sentence `s` of paragraph index `p`.
     pub fn of(&self, p: usize, s: usize) -> &[(Date, Range<usize>)] {
-        self.sentences.get(p).and_then(|v| v.get(s)).map_or(&[], Vec::as_slice)
+        self.sentences
+            .get(p)
+            .and_then(|v| v.get(s))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The first date of a sentence, as evidence date.
@@ -330,22 +436,34 @@ pub fn timeline(sentences: &[super::context::Sentence]) -> Vec<crate::brief::Tim
 const DATELINE_PARAGRAPHS: usize = 3;
 
 /// Resolve every sentence's dates.
-pub fn resolve(doc: &Document, lex: &DatesLexicon) -> DocDates {
-    let scanned: Vec<Vec<Vec<Expr>>> = doc
-        .paragraphs
+pub fn resolve(sentences: &[Vec<Scanned>], lex: &DatesLexicon) -> DocDates {
+    let scanned: Vec<Vec<Vec<Expr>>> = sentences
         .iter()
-        .map(|p| p.sentence_texts().map(|s| scan(s, lex)).collect())
+        .map(|p| {
+            p.iter()
+                .map(|s| scan_tokens(&s.tokens, &s.lower_tokens(), lex))
+                .collect()
+        })
         .collect();
     let full_dates = || {
-        scanned.iter().flatten().flatten().filter_map(|e| match e.found {
+        scanned
+            .iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| match e.found {
+                Found::Absolute(d) if d.day.is_some() => Some(d),
+                _ => None,
+            })
+    };
+    let dateline = scanned
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .flatten()
+        .flatten()
+        .find_map(|e| match e.found {
             Found::Absolute(d) if d.day.is_some() => Some(d),
             _ => None,
-        })
-    };
-    let dateline = scanned.iter().take(DATELINE_PARAGRAPHS).flatten().flatten().find_map(|e| match e.found {
-        Found::Absolute(d) if d.day.is_some() => Some(d),
-        _ => None,
-    });
+        });
     // The writer's present: the dateline, else the latest full date in the text.
     let present = dateline.or_else(|| full_dates().max());
     let mut anchor: Option<Date> = None;
@@ -357,7 +475,11 @@ pub fn resolve(doc: &Document, lex: &DatesLexicon) -> DocDates {
             for e in sent {
                 let date = match e.found {
                     Found::Absolute(d) => Some(d),
-                    Found::NeedsYear { month, day, direction } => year_for(month, day, direction, present, anchor),
+                    Found::NeedsYear {
+                        month,
+                        day,
+                        direction,
+                    } => year_for(month, day, direction, present, anchor),
                 };
                 if let Some(d) = date {
                     anchor = Some(d);
@@ -368,10 +490,19 @@ pub fn resolve(doc: &Document, lex: &DatesLexicon) -> DocDates {
         }
         sentences.push(ps);
     }
-    DocDates { document: dateline, sentences }
+    DocDates {
+        document: dateline,
+        sentences,
+    }
 }
 
-fn year_for(month: u8, day: Option<u8>, direction: Direction, present: Option<Date>, anchor: Option<Date>) -> Option<Date> {
+fn year_for(
+    month: u8,
+    day: Option<u8>,
+    direction: Direction,
+    present: Option<Date>,
+    anchor: Option<Date>,
+) -> Option<Date> {
     let make = |y: i32| match day {
         Some(d) => Date::day(y, month, d),
         None => Date::month(y, month),
@@ -381,10 +512,18 @@ fn year_for(month: u8, day: Option<u8>, direction: Direction, present: Option<Da
         let after_present = month > pm || (month == pm && day.unwrap_or(1) > pd);
         let year = match direction {
             Direction::Future => {
-                if after_present { p.year } else { p.year + 1 }
+                if after_present {
+                    p.year
+                } else {
+                    p.year + 1
+                }
             }
             _ => {
-                if after_present { p.year - 1 } else { p.year }
+                if after_present {
+                    p.year - 1
+                } else {
+                    p.year
+                }
             }
         };
         return Some(make(year));
@@ -408,7 +547,10 @@ mod tests {
             .into_iter()
             .map(|e| match e.found {
                 Found::Absolute(d) => d.to_string(),
-                Found::NeedsYear { month, day, .. } => format!("?-{month:02}{}", day.map(|d| format!("-{d:02}")).unwrap_or_default()),
+                Found::NeedsYear { month, day, .. } => format!(
+                    "?-{month:02}{}",
+                    day.map(|d| format!("-{d:02}")).unwrap_or_default()
+                ),
             })
             .collect()
     }
@@ -416,27 +558,87 @@ mod tests {
     #[test]
     fn absolute_dates_in_both_languages() {
         let cases: &[(&str, &[&str])] = &[
-            ("Perjanjian gencatan senjata 9 November 2020 memberikan akhir yang langgeng.", &["2020-11-09"]),
-            ("Secara keseluruhan, pada Maret 2021, keadaan wilayah menjamin stabilitas strategis hingga November 2025.", &["2021-03", "2025-11"]),
-            ("Sejak awal invasi skala penuh Moskow ke Ukraina pada awal 2022, Kremlin meningkatkan kerja sama.", &["2022"]),
-            ("Kemitraan strategis yang ditandatangani Februari 2022 lalu kini semakin diperkuat.", &["2022-02"]),
-            ("China mengakhiri latihan militer di Laut China Timur hari senin (14/08/2023).", &["2023-08-14"]),
-            ("ujar Abbot lewat Channel Ten yang dilansir AFP, Minggu (15/2/2015).", &["2015-02-15"]),
-            ("kata Xi kepada MbS, melansir Anadolu Agency, Rabu, 29 Maret 2023.", &["2023-03-29"]),
-            ("date 2023-09-29 NATO has announced that it is beefing up its troop presence.", &["2023-09-29"]),
-            ("It was one of the worst confrontations since Kosovo broke away from Serbia in 2008.", &["2008"]),
+            (
+                "Perjanjian gencatan senjata 9 November 2020 memberikan akhir yang langgeng.",
+                &["2020-11-09"],
+            ),
+            (
+                "Secara keseluruhan, pada Maret 2021, keadaan wilayah menjamin stabilitas strategis hingga November 2025.",
+                &["2021-03", "2025-11"],
+            ),
+            (
+                "Sejak awal invasi skala penuh Moskow ke Ukraina pada awal 2022, Kremlin meningkatkan kerja sama.",
+                &["2022"],
+            ),
+            (
+                "Kemitraan strategis yang ditandatangani Februari 2022 lalu kini semakin diperkuat.",
+                &["2022-02"],
+            ),
+            (
+                "China mengakhiri latihan militer di Laut China Timur hari senin (14/08/2023).",
+                &["2023-08-14"],
+            ),
+            (
+                "ujar Abbot lewat Channel Ten yang dilansir AFP, Minggu (15/2/2015).",
+                &["2015-02-15"],
+            ),
+            (
+                "kata Xi kepada MbS, melansir Anadolu Agency, Rabu, 29 Maret 2023.",
+                &["2023-03-29"],
+            ),
+            (
+                "date 2023-09-29 NATO has announced that it is beefing up its troop presence.",
+                &["2023-09-29"],
+            ),
+            (
+                "It was one of the worst confrontations since Kosovo broke away from Serbia in 2008.",
+                &["2008"],
+            ),
             ("Dated this 14th day of December, 2023.", &["2023-12-14"]),
-            ("The summit opened on July 4, 2025 in Kuala Lumpur.", &["2025-07-04"]),
-            ("allocated funds in the 2024 National Budget for matters concerning Essequibo", &["2024"]),
-            ("Turki menutup perbatasannya dengan Armenia pada tahun 1993 sebagai bentuk solidaritas.", &["1993"]),
-            ("Rusia telah memainkan peran penting sejak 1990-an dan selama 2014-2015.", &["2014", "2015"]),
-            ("Sebanyak 2000 tentara dan 1500 orang dievakuasi; inflasi 2025 %.", &[]),
-            ("Pada Mei, Aliyev menolak untuk menghadiri pawai Hari Kemenangan Rusia di Moskow.", &["?-05"]),
-            ("Lavrov mengunjungi Yerevan pada 20 Mei, menandai niat Kremlin.", &["?-05-20"]),
-            ("After the December 3 referendum, Mr Maduro announced a new military zone.", &["?-12-03"]),
-            ("protes atas hukuman mati warganya pada Januari lalu.", &["?-01"]),
-            ("Pada bulan Juli, Amerika Serikat mengumumkan paket bantuan militer.", &["?-07"]),
-            ("Putin may visit; we may meet in May; hari Kamis; tahun lalu; 80 tahun.", &["?-05"]),
+            (
+                "The summit opened on July 4, 2025 in Kuala Lumpur.",
+                &["2025-07-04"],
+            ),
+            (
+                "allocated funds in the 2024 National Budget for matters concerning Essequibo",
+                &["2024"],
+            ),
+            (
+                "Turki menutup perbatasannya dengan Armenia pada tahun 1993 sebagai bentuk solidaritas.",
+                &["1993"],
+            ),
+            (
+                "Rusia telah memainkan peran penting sejak 1990-an dan selama 2014-2015.",
+                &["2014", "2015"],
+            ),
+            (
+                "Sebanyak 2000 tentara dan 1500 orang dievakuasi; inflasi 2025 %.",
+                &[],
+            ),
+            (
+                "Pada Mei, Aliyev menolak untuk menghadiri pawai Hari Kemenangan Rusia di Moskow.",
+                &["?-05"],
+            ),
+            (
+                "Lavrov mengunjungi Yerevan pada 20 Mei, menandai niat Kremlin.",
+                &["?-05-20"],
+            ),
+            (
+                "After the December 3 referendum, Mr Maduro announced a new military zone.",
+                &["?-12-03"],
+            ),
+            (
+                "protes atas hukuman mati warganya pada Januari lalu.",
+                &["?-01"],
+            ),
+            (
+                "Pada bulan Juli, Amerika Serikat mengumumkan paket bantuan militer.",
+                &["?-07"],
+            ),
+            (
+                "Putin may visit; we may meet in May; hari Kamis; tahun lalu; 80 tahun.",
+                &["?-05"],
+            ),
             ("Jan. 5, 2024 was cold.", &["2024-01-05"]),
         ];
         for (text, want) in cases {
@@ -448,9 +650,16 @@ mod tests {
     fn missing_years_come_from_the_dateline() {
         let text = "Australia Ingatkan Indonesia\n\n| Senin, 16 Februari 2015 | 00:18\n\nPihak Australia diundang bertemu pada Senin, 16 Februari besok. Brasil memulangkan duta besarnya pada Januari lalu. Pemilu digelar Maret depan.\n";
         let doc = document(text, Format::Text, shared()).unwrap();
-        let dd = resolve(&doc, &shared().dates);
+        let scanned = crate::ingest::scan::document(&doc, shared());
+        let dd = resolve(&scanned, &shared().dates);
         assert_eq!(dd.document, Some(Date::day(2015, 2, 16)));
-        let all: Vec<String> = dd.sentences.iter().flatten().flatten().map(|d| d.0.to_string()).collect();
+        let all: Vec<String> = dd
+            .sentences
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|d| d.0.to_string())
+            .collect();
         assert_eq!(all, ["2015-02-16", "2015-02-16", "2015-01", "2015-03"]);
     }
 
@@ -458,9 +667,16 @@ mod tests {
     fn missing_years_follow_the_narrative_without_a_dateline() {
         let text = "Pada Desember 2024, sebuah pesawat jatuh. Pada Mei, Aliyev menolak hadir. Pada 2024, Armenia menghentikan partisipasinya. Satu tahun kemudian, awal 2025, parlemen bergerak. Lavrov mengunjungi Yerevan pada 20 Mei.";
         let doc = document(text, Format::Text, shared()).unwrap();
-        let dd = resolve(&doc, &shared().dates);
+        let scanned = crate::ingest::scan::document(&doc, shared());
+        let dd = resolve(&scanned, &shared().dates);
         assert_eq!(dd.document, None);
-        let all: Vec<String> = dd.sentences.iter().flatten().flatten().map(|d| d.0.to_string()).collect();
+        let all: Vec<String> = dd
+            .sentences
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|d| d.0.to_string())
+            .collect();
         assert_eq!(all, ["2024-12", "2025-05", "2024", "2025", "2025-05-20"]);
     }
 

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod lang;
 pub mod load;
 pub mod relations;
+pub mod scan;
 pub mod segment;
 pub mod tokens;
 
@@ -90,23 +91,47 @@ pub struct Extracted {
 }
 
 /// The relation stage's reasoning for a document, one line per sentence and pair.
-pub fn explain_relations(text: &str, format: Format, lex: &Lexicon) -> Result<Vec<String>, IngestError> {
+pub fn explain_relations(
+    text: &str,
+    format: Format,
+    lex: &Lexicon,
+) -> Result<Vec<String>, IngestError> {
     let doc = document(text, format, lex)?;
     let language = lang::detect(&doc_text(&doc));
-    let dd = dates::resolve(&doc, &lex.dates);
+    let scanned = scan::document(&doc, lex);
+    let dd = dates::resolve(&scanned, &lex.dates);
     let found = actors::find(&doc, &dd, &language, lex);
-    let sents = context::sentences(&doc, &found, &dd);
-    let section_pairs: Vec<_> = found.headings.iter().map(|h| relations::named_pair(h)).collect();
-    Ok(relations::explain(&sents, &section_pairs, relations::named_pair(&found.title), lex))
+    let sents = context::sentences(&doc, &scanned, &found, &dd);
+    let section_pairs: Vec<_> = found
+        .headings
+        .iter()
+        .map(|h| relations::named_pair(h))
+        .collect();
+    Ok(relations::explain(
+        &sents,
+        &section_pairs,
+        relations::named_pair(&found.title),
+        lex,
+    ))
 }
 
 /// Stages 5–9: actors, dates, relations, alliances, conclusions.
 pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
-    let dd = dates::resolve(doc, &lex.dates);
+    let scanned = scan::document(doc, lex);
+    let dd = dates::resolve(&scanned, &lex.dates);
     let found = actors::find(doc, &dd, language, lex);
-    let sents = context::sentences(doc, &found, &dd);
-    let section_pairs: Vec<_> = found.headings.iter().map(|h| relations::named_pair(h)).collect();
-    let relations = relations::extract(&sents, &section_pairs, relations::named_pair(&found.title), lex);
+    let sents = context::sentences(doc, &scanned, &found, &dd);
+    let section_pairs: Vec<_> = found
+        .headings
+        .iter()
+        .map(|h| relations::named_pair(h))
+        .collect();
+    let relations = relations::extract(
+        &sents,
+        &section_pairs,
+        relations::named_pair(&found.title),
+        lex,
+    );
     let alliances = alliances::extract(&sents, &relations, lex);
     let conclusions = conclusions::rank(doc, &sents, &relations, lex);
     Extracted {
@@ -155,7 +180,12 @@ fn doc_text(doc: &Document) -> String {
 
 /// Topics fuzzy search offers: relation pairs by name, alliances, and the
 /// section headings.
-fn topics(doc: &Document, relations: &[crate::brief::Relation], alliances: &[crate::brief::Alliance], lex: &Lexicon) -> Vec<String> {
+fn topics(
+    doc: &Document,
+    relations: &[crate::brief::Relation],
+    alliances: &[crate::brief::Alliance],
+    lex: &Lexicon,
+) -> Vec<String> {
     let name = |id: &str| {
         lex.gazetteer
             .index(id)
@@ -195,8 +225,14 @@ mod tests {
         assert_eq!(b.title, "BAB VI PENUTUP");
         assert_eq!(b.language, "id");
         assert_eq!(b.source_sha256.len(), 64);
-        assert!(b.body.starts_with("# BAB VI PENUTUP\n\n## Key judgments\n\n"));
-        assert!(b.body.contains("\n\n## Source text\n\n### 6.1. Kesimpulan\n\nAnalisis yang dilakukan"));
+        assert!(
+            b.body
+                .starts_with("# BAB VI PENUTUP\n\n## Key judgments\n\n")
+        );
+        assert!(
+            b.body
+                .contains("\n\n## Source text\n\n### 6.1. Kesimpulan\n\nAnalisis yang dilakukan")
+        );
         assert!(b.body.contains("ruang pasca-Soviet secara historis"));
         assert!(!b.body.contains("pasca- Soviet"));
         assert!(b.topics.contains(&"6.1. Kesimpulan".to_string()));

@@ -23,9 +23,9 @@ use std::collections::HashMap;
 
 use super::context::Sentence;
 use super::dates::Date;
-use super::tokens::{Token, tokenize};
+use super::tokens::Token;
 use crate::brief::{ActorKind, Confidence, Evidence, QuadClass, Relation, Stance, Trend};
-use crate::lexicon::{Lexicon, PhraseMatch};
+use crate::lexicon::{Lexicon, PhraseMatch, cat};
 
 /// Actors that act together in a sentence.
 #[derive(Debug, Clone)]
@@ -91,7 +91,10 @@ fn tok_at(toks: &[Token], b: usize) -> usize {
 
 fn tok_span(toks: &[Token], start: usize, end: usize) -> (usize, usize) {
     let s = tok_at(toks, start);
-    let e = toks.iter().rposition(|t| t.start < end).map_or(s + 1, |i| i + 1);
+    let e = toks
+        .iter()
+        .rposition(|t| t.start < end)
+        .map_or(s + 1, |i| i + 1);
     (s, e.max(s + 1))
 }
 
@@ -103,7 +106,11 @@ pub fn named_pair(mentions: &[crate::ingest::actors::ActorMention]) -> Option<Pa
             ids.push(&m.id);
         }
     }
-    if ids.len() == 2 { pair(ids[0], ids[1]) } else { None }
+    if ids.len() == 2 {
+        pair(ids[0], ids[1])
+    } else {
+        None
+    }
 }
 
 /// Walk the sentences in order, carrying the context each needs (the pair
@@ -122,11 +129,17 @@ fn walk(
     for sent in sentences {
         if sent.section != last_section {
             last_section = sent.section;
-            context = section_pairs.get(sent.section).cloned().flatten().or_else(|| doc_pair.clone()).or(context);
+            context = section_pairs
+                .get(sent.section)
+                .cloned()
+                .flatten()
+                .or_else(|| doc_pair.clone())
+                .or(context);
             prev = Previous::default();
         }
         let section_pair = section_pairs.get(sent.section).cloned().flatten();
-        let (contributions, said) = analyse(sent, context.as_ref(), section_pair.as_ref(), &prev, lex);
+        let (contributions, said) =
+            analyse(sent, context.as_ref(), section_pair.as_ref(), &prev, lex);
         let mut best: Option<(&Pair, f64)> = None;
         let mut pairs = Vec::new();
         for (p, cs) in &contributions {
@@ -146,7 +159,11 @@ fn walk(
         } else if let Some((p, _)) = best {
             context = Some(p.clone());
         }
-        prev = Previous { subject: said.subject, pairs, paragraph: sent.paragraph };
+        prev = Previous {
+            subject: said.subject,
+            pairs,
+            paragraph: sent.paragraph,
+        };
     }
 }
 
@@ -160,53 +177,68 @@ struct Previous {
 
 /// Extract relations from the sentences. `section_pairs[i]` is the pair
 /// named by section `i`'s heading; `doc_pair` the pair the title names.
-pub fn extract(sentences: &[Sentence], section_pairs: &[Option<Pair>], doc_pair: Option<Pair>, lex: &Lexicon) -> Vec<Relation> {
+pub fn extract(
+    sentences: &[Sentence],
+    section_pairs: &[Option<Pair>],
+    doc_pair: Option<Pair>,
+    lex: &Lexicon,
+) -> Vec<Relation> {
     let mut acc: HashMap<Pair, PairAcc> = HashMap::new();
-    walk(sentences, section_pairs, doc_pair, lex, |sent, contributions| {
-        for (p, cs) in contributions {
-            let weight: f64 = cs.iter().map(|c| c.value.abs()).sum();
-            if weight < 0.5 {
-                continue;
-            }
-            let strongest = cs
-                .iter()
-                .max_by(|a, b| a.value.abs().total_cmp(&b.value.abs()))
-                .map_or(QuadClass::VerbalCooperation, |c| c.class);
-            let a = acc.entry(p.clone()).or_default();
-            for c in cs {
-                a.signed += c.value;
-                a.weight += c.weight;
-                if c.value > 0.0 {
-                    a.positive += c.value;
-                } else {
-                    a.negative -= c.value;
+    walk(
+        sentences,
+        section_pairs,
+        doc_pair,
+        lex,
+        |sent, contributions| {
+            for (p, cs) in contributions {
+                let weight: f64 = cs.iter().map(|c| c.value.abs()).sum();
+                if weight < 0.5 {
+                    continue;
                 }
-                match c.trend {
-                    Some(Trend::Improving) => a.improving += c.weight,
-                    Some(Trend::Worsening) => a.worsening += c.weight,
-                    _ => {}
+                let strongest = cs
+                    .iter()
+                    .max_by(|a, b| a.value.abs().total_cmp(&b.value.abs()))
+                    .map_or(QuadClass::VerbalCooperation, |c| c.class);
+                let a = acc.entry(p.clone()).or_default();
+                for c in cs {
+                    a.signed += c.value;
+                    a.weight += c.weight;
+                    if c.value > 0.0 {
+                        a.positive += c.value;
+                    } else {
+                        a.negative -= c.value;
+                    }
+                    match c.trend {
+                        Some(Trend::Improving) => a.improving += c.weight,
+                        Some(Trend::Worsening) => a.worsening += c.weight,
+                        _ => {}
+                    }
                 }
+                let signed: f64 = cs.iter().map(|c| c.value).sum();
+                a.evidence.push((
+                    sent.index,
+                    Evidence {
+                        text: sent.text.to_string(),
+                        date: sent.date().map(|d| d.to_string()),
+                        class: strongest,
+                        paragraph: sent.paragraph,
+                    },
+                    signed,
+                ));
             }
-            let signed: f64 = cs.iter().map(|c| c.value).sum();
-            a.evidence.push((
-                sent.index,
-                Evidence {
-                    text: sent.text.to_string(),
-                    date: sent.date().map(|d| d.to_string()),
-                    class: strongest,
-                    paragraph: sent.paragraph,
-                },
-                signed,
-            ));
-        }
-    });
+        },
+    );
     let r = &lex.relations;
     let mut out: Vec<(f64, Relation)> = acc
         .into_iter()
         .filter(|(_, a)| a.positive + a.negative >= r.min_weight)
         .map(|((x, y), a)| {
             let total = a.positive + a.negative;
-            let (hi, lo) = if a.positive >= a.negative { (a.positive, a.negative) } else { (a.negative, a.positive) };
+            let (hi, lo) = if a.positive >= a.negative {
+                (a.positive, a.negative)
+            } else {
+                (a.negative, a.positive)
+            };
             let stance = if lo >= r.mixed_ratio * hi {
                 Stance::Mixed
             } else if a.positive > a.negative {
@@ -214,7 +246,11 @@ pub fn extract(sentences: &[Sentence], section_pairs: &[Option<Pair>], doc_pair:
             } else {
                 Stance::Conflict
             };
-            let tone = if a.weight > 0.0 { (a.signed / a.weight).clamp(-10.0, 10.0) } else { 0.0 };
+            let tone = if a.weight > 0.0 {
+                (a.signed / a.weight).clamp(-10.0, 10.0)
+            } else {
+                0.0
+            };
             let trend = trend(&a);
             let mut evidence = a.evidence;
             // List what carries the relation: the clear sentences, at least the strongest.
@@ -244,24 +280,49 @@ pub fn extract(sentences: &[Sentence], section_pairs: &[Option<Pair>], doc_pair:
             )
         })
         .collect();
-    out.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (&a.1.a, &a.1.b).cmp(&(&b.1.a, &b.1.b))));
+    out.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| (&a.1.a, &a.1.b).cmp(&(&b.1.a, &b.1.b)))
+    });
     out.into_iter().map(|x| x.1).collect()
 }
 
 /// Why each pair got its evidence: one line per sentence and pair, with
 /// the cues and their signed values. For `examples/explain.rs` and tuning.
-pub fn explain(sentences: &[Sentence], section_pairs: &[Option<Pair>], doc_pair: Option<Pair>, lex: &Lexicon) -> Vec<String> {
+pub fn explain(
+    sentences: &[Sentence],
+    section_pairs: &[Option<Pair>],
+    doc_pair: Option<Pair>,
+    lex: &Lexicon,
+) -> Vec<String> {
     let mut lines = Vec::new();
-    walk(sentences, section_pairs, doc_pair, lex, |sent, contributions| {
-        let mut keys: Vec<&Pair> = contributions.keys().collect();
-        keys.sort();
-        for p in keys {
-            let cs = &contributions[p];
-            let weight: f64 = cs.iter().map(|c| c.value.abs()).sum();
-            let cues: Vec<String> = cs.iter().map(|c| format!("{}={:+.1}", c.cue, c.value)).collect();
-            lines.push(format!("¶{} s{} {}-{} [{:.1}] {}", sent.paragraph, sent.s, p.0, p.1, weight, cues.join(" ")));
-        }
-    });
+    walk(
+        sentences,
+        section_pairs,
+        doc_pair,
+        lex,
+        |sent, contributions| {
+            let mut keys: Vec<&Pair> = contributions.keys().collect();
+            keys.sort();
+            for p in keys {
+                let cs = &contributions[p];
+                let weight: f64 = cs.iter().map(|c| c.value.abs()).sum();
+                let cues: Vec<String> = cs
+                    .iter()
+                    .map(|c| format!("{}={:+.1}", c.cue, c.value))
+                    .collect();
+                lines.push(format!(
+                    "¶{} s{} {}-{} [{:.1}] {}",
+                    sent.paragraph,
+                    sent.s,
+                    p.0,
+                    p.1,
+                    weight,
+                    cues.join(" ")
+                ));
+            }
+        },
+    );
     lines
 }
 
@@ -302,10 +363,6 @@ fn trend(a: &PairAcc) -> Trend {
     }
 }
 
-fn lower_tokens(toks: &[Token]) -> Vec<String> {
-    toks.iter().map(|t| t.text.to_lowercase()).collect()
-}
-
 /// Token ranges of phrase matches.
 fn tok_ranges(toks: &[Token], ms: &[PhraseMatch]) -> Vec<(usize, usize)> {
     ms.iter().map(|m| tok_span(toks, m.start, m.end)).collect()
@@ -329,7 +386,10 @@ fn is_party(text: &str, m: &crate::ingest::actors::ActorMention, lex: &Lexicon) 
     if r.former.contains(prev) {
         return false;
     }
-    let kind = lex.gazetteer.index(&m.id).map(|i| lex.gazetteer.actor(i).kind);
+    let kind = lex
+        .gazetteer
+        .index(&m.id)
+        .map(|i| lex.gazetteer.actor(i).kind);
     match kind {
         // "melaporkan ke WTO", "di depan majelis PBB": a forum, not a party.
         Some(ActorKind::Organisation) => !before.iter().any(|w| r.forum_prepositions.contains(w)),
@@ -361,15 +421,16 @@ fn analyse(
 ) -> (HashMap<Pair, Vec<Contribution>>, Said) {
     let r = &lex.relations;
     let text = sent.text;
-    let toks = tokenize(text);
-    let lower = lower_tokens(&toks);
+    let toks = &sent.scan.tokens;
+    let lower = sent.scan.lower_tokens();
+    let found = &sent.scan.phrases;
     // Clause of each token: a break word starts one; a subordinator starts one
     // that the next comma ends ("Meskipun ada kekhawatiran dari AS, invasi ...",
     // "..., sebelum invasi Rusia ke Ukraina, kini ...").
     let mut clause = Vec::with_capacity(toks.len());
     let mut c = 0;
     let mut in_sub = false;
-    for w in &lower {
+    for &w in &lower {
         if r.clause_breaks.contains(w) || r.subordinators.contains(w) {
             c += 1;
             in_sub = r.subordinators.contains(w);
@@ -380,29 +441,62 @@ fn analyse(
         clause.push(c);
     }
     let clause_of = |i: usize| clause.get(i).copied().unwrap_or(c);
-    let commas = |a: usize, b: usize| lower[a.min(b)..a.max(b).min(lower.len())].iter().filter(|w| *w == ",").count();
-    let is_conj = |w: &str| matches!(w, "dan" | "and" | "serta" | "maupun" | "atau" | "or" | "nor" | "&" | "/");
+    let commas = |a: usize, b: usize| {
+        lower[a.min(b)..a.max(b).min(lower.len())]
+            .iter()
+            .filter(|w| **w == ",")
+            .count()
+    };
+    let is_conj = |w: &str| {
+        matches!(
+            w,
+            "dan" | "and" | "serta" | "maupun" | "atau" | "or" | "nor" | "&" | "/"
+        )
+    };
 
-    let mentions: Vec<_> = sent.mentions.iter().filter(|m| is_party(text, m, lex)).collect();
+    let mentions: Vec<_> = sent
+        .mentions
+        .iter()
+        .filter(|m| is_party(text, m, lex))
+        .collect();
+    // Most sentences name nobody: they matter only through a section's pair,
+    // "kedua negara", or a pronoun continuing the sentence before.
+    if mentions.is_empty() && section_pair.is_none() {
+        let anaphor = context.is_some() && !found.get(cat::ANAPHORA).is_empty();
+        let pronoun = !prev.pairs.is_empty()
+            && found
+                .get(cat::PRONOUNS)
+                .first()
+                .is_some_and(|p| tok_at(toks, p.start) <= 1);
+        if !anaphor && !pronoun {
+            return (HashMap::new(), Said::default());
+        }
+    }
     // Sides: actors joined by coordination. A comma alone joins only inside a
     // list that ends with a conjunction ("A, B, dan C"), not across clauses
     // ("... target-target Iran, Moskow tidak datang ...").
     let mut groups: Vec<Group> = Vec::new();
     let mut links: Vec<Vec<bool>> = Vec::new(); // per group: link is a conjunction?
     for m in &mentions {
-        let (s, e) = tok_span(&toks, m.start, m.end);
-        let seen_before = groups.len() > 1 && groups[..groups.len() - 1].iter().any(|g| g.actors.contains(&m.id));
+        let (s, e) = tok_span(toks, m.start, m.end);
+        let seen_before = groups.len() > 1
+            && groups[..groups.len() - 1]
+                .iter()
+                .any(|g| g.actors.contains(&m.id));
         if let Some(g) = groups.last_mut() {
             let between = &lower[g.end.min(s)..s];
             // ", and" joins a list of three or more ("A, B, and C"); otherwise it
             // opens a new clause ("... Kosovo, and Belgrade refuses ...").
-            let comma_conj = between.first().is_some_and(|w| w == ",") && between.iter().any(|w| is_conj(w));
+            let comma_conj =
+                between.first().is_some_and(|w| *w == ",") && between.iter().any(|w| is_conj(w));
             let joined = s <= g.end
-                || (between.iter().all(|w| r.coordination.contains(w))
+                || (between.iter().all(|w| r.coordination.contains(*w))
                     && !(comma_conj && (g.actors.len() < 2 || seen_before)));
             if joined {
                 let hyphen = s <= g.end && g.actors.len() == 1 && g.actors[0] != m.id;
-                let conj = hyphen || between.iter().any(|w| is_conj(w)) || !between.iter().any(|w| w == ",");
+                let conj = hyphen
+                    || between.iter().any(|w| is_conj(w))
+                    || !between.iter().any(|w| *w == ",");
                 if !g.actors.contains(&m.id) {
                     g.actors.push(m.id.clone());
                     if let Some(l) = links.last_mut() {
@@ -414,7 +508,12 @@ fn analyse(
                 continue;
             }
         }
-        groups.push(Group { actors: vec![m.id.clone()], start: s, end: e, reciprocal: false });
+        groups.push(Group {
+            actors: vec![m.id.clone()],
+            start: s,
+            end: e,
+            reciprocal: false,
+        });
         links.push(Vec::new());
     }
     // Undo comma-only joins in groups without any conjunction.
@@ -426,38 +525,48 @@ fn analyse(
         }
         let members: Vec<_> = mentions
             .iter()
-            .map(|m| (m, tok_span(&toks, m.start, m.end)))
+            .map(|m| (m, tok_span(toks, m.start, m.end)))
             .filter(|(_, (s, e))| *s >= g.start && *e <= g.end)
             .collect();
         for (m, (s, e)) in members {
             match split.last_mut() {
                 Some(last) if last.actors == [m.id.clone()] && last.end >= g.start => last.end = e,
-                _ => split.push(Group { actors: vec![m.id.clone()], start: s, end: e, reciprocal: false }),
+                _ => split.push(Group {
+                    actors: vec![m.id.clone()],
+                    start: s,
+                    end: e,
+                    reciprocal: false,
+                }),
             }
         }
     }
     let mut groups = split;
     // "antara X dan Y": the two are a pair.
     for g in &mut groups {
-        if g.start > 0 && r.between.contains(&lower[g.start - 1]) && g.actors.len() == 2 {
+        if g.start > 0 && r.between.contains(lower[g.start - 1]) && g.actors.len() == 2 {
             g.reciprocal = true;
         }
     }
     // Reciprocal words after a side of two that opens its clause make it a pair
     // ("Riyadh dan Teheran ... hubungan diplomatik mereka"); a side that is the
     // object of someone else's act is not ("kerja sama dengan ... Korea Utara dan Iran").
-    let recips = tok_ranges(&toks, &r.reciprocal.find(text));
+    let recips = tok_ranges(toks, found.get(cat::RECIPROCAL));
     for i in 0..groups.len() {
         let g = &groups[i];
         let gc = clause_of(g.start);
         let opens_clause = !groups[..i].iter().any(|o| clause_of(o.start) == gc);
-        if g.actors.len() == 2 && opens_clause && recips.iter().any(|&(s, _)| s >= g.end && clause_of(s) == gc) {
+        if g.actors.len() == 2
+            && opens_clause
+            && recips
+                .iter()
+                .any(|&(s, _)| s >= g.end && clause_of(s) == gc)
+        {
             groups[i].reciprocal = true;
         }
     }
     // "kedua negara", "both countries": the pair named before.
     let distinct: Vec<&str> = sent.actor_ids();
-    for (s, e) in tok_ranges(&toks, &r.pair_anaphora.find(text)) {
+    for (s, e) in tok_ranges(toks, found.get(cat::ANAPHORA)) {
         if distinct.len() == 2 {
             // "between the two" with both named: they are the pair.
             for g in &mut groups {
@@ -477,58 +586,94 @@ fn analyse(
         if let Some((a, b)) = context.or(section_pair)
             && !groups.iter().any(|g| s < g.end && g.start < e)
         {
-            let pos = groups.iter().position(|g| g.start > s).unwrap_or(groups.len());
-            groups.insert(pos, Group { actors: vec![a.clone(), b.clone()], start: s, end: e, reciprocal: true });
+            let pos = groups
+                .iter()
+                .position(|g| g.start > s)
+                .unwrap_or(groups.len());
+            groups.insert(
+                pos,
+                Group {
+                    actors: vec![a.clone(), b.clone()],
+                    start: s,
+                    end: e,
+                    reciprocal: true,
+                },
+            );
         }
     }
     // Actors acting together anywhere in the sentence are not paired with each other.
     let co_agents = |a: &str, b: &str| {
-        groups.iter().any(|g| !g.reciprocal && g.actors.len() > 1 && g.actors.iter().any(|x| x == a) && g.actors.iter().any(|x| x == b))
+        groups.iter().any(|g| {
+            !g.reciprocal
+                && g.actors.len() > 1
+                && g.actors.iter().any(|x| x == a)
+                && g.actors.iter().any(|x| x == b)
+        })
     };
 
     // Cues and their modifiers.
     let m = &lex.modifiers;
-    let neg = tok_ranges(&toks, &m.negation.find(text));
-    let not_neg = tok_ranges(&toks, &m.not_negation.find(text));
-    let modal = tok_ranges(&toks, &m.modality.find(text));
-    let reversals = tok_ranges(&toks, &m.reversal.find(text));
-    let hypothetical = m.hypothetical.find(text).first().is_some_and(|h| tok_at(&toks, h.start) <= 2);
+    let neg = tok_ranges(toks, found.get(cat::NEGATION));
+    let not_neg = tok_ranges(toks, found.get(cat::NOT_NEGATION));
+    let modal = tok_ranges(toks, found.get(cat::MODALITY));
+    let reversals = tok_ranges(toks, found.get(cat::REVERSAL));
+    let hypothetical = found
+        .get(cat::HYPOTHETICAL)
+        .first()
+        .is_some_and(|h| tok_at(toks, h.start) <= 2);
     let in_mention = |s: usize, e: usize| sent.mentions.iter().any(|mm| s < mm.end && mm.start < e);
     let mut hits: Vec<Hit> = Vec::new();
     // Estimative words weaken what they qualify ("invasi ... tidak mungkin terjadi").
-    let estimate = match lex.estimative.confidence(text) {
+    let estimate = match (!found.get(cat::ESTIMATIVE).is_empty())
+        .then(|| lex.estimative.confidence(text))
+        .flatten()
+    {
         Some(Confidence::AlmostNoChance | Confidence::VeryUnlikely | Confidence::Unlikely) => 0.3,
         Some(Confidence::RoughlyEvenChance) => 0.7,
         _ => 1.0,
     };
-    for cm in lex.cues.set.find(text) {
+    for &cm in found.get(cat::CUES) {
         let info = lex.cues.info[cm.id as usize];
         // Weight 0 marks a named past event that only blocks shorter cues.
         if in_mention(cm.start, cm.end) || info.weight <= 0.0 {
             continue;
         }
-        let (s, e) = tok_span(&toks, cm.start, cm.end);
+        let (s, e) = tok_span(toks, cm.start, cm.end);
         let form = text[cm.start..cm.end].to_lowercase();
         let negated = !m.negation_immune.contains(&form)
             && neg.iter().any(|&(ns, ne)| {
                 ne <= s
                     && s - ne <= m.negation_window
                     && clause_of(ns) == clause_of(s)
-                    && lower[ne..s].iter().all(|w| m.negation_passthrough.contains(w))
+                    && lower[ne..s]
+                        .iter()
+                        .all(|w| m.negation_passthrough.contains(*w))
                     && !not_neg.iter().any(|&(xs, xe)| xs <= ns && ne <= xe)
             });
-        let modal_hit = modal.iter().any(|&(_, me)| me <= s && s - me <= m.modality_window);
+        let modal_hit = modal
+            .iter()
+            .any(|&(_, me)| me <= s && s - me <= m.modality_window);
         // "mengakhiri larangan impor", "overcome the history of enmity".
         let reversed = !info.class.is_cooperation()
             && !negated
-            && reversals.iter().any(|&(rs, re)| re <= s && s - re <= 3 && clause_of(rs) == clause_of(s));
-        let sign = if info.class.is_cooperation() { 1.0 } else { -1.0 };
+            && reversals
+                .iter()
+                .any(|&(rs, re)| re <= s && s - re <= 3 && clause_of(rs) == clause_of(s));
+        let sign = if info.class.is_cooperation() {
+            1.0
+        } else {
+            -1.0
+        };
         let mut value = sign * info.weight;
         let mut class = info.class;
         let mut trend = info.trend;
         if negated {
             value *= -0.5;
-            class = if info.class.is_cooperation() { QuadClass::VerbalConflict } else { QuadClass::VerbalCooperation };
+            class = if info.class.is_cooperation() {
+                QuadClass::VerbalConflict
+            } else {
+                QuadClass::VerbalCooperation
+            };
             trend = match trend {
                 Some(Trend::Improving) => Some(Trend::Worsening),
                 Some(Trend::Worsening) => Some(Trend::Improving),
@@ -537,7 +682,11 @@ fn analyse(
         }
         if reversed {
             value *= -0.6;
-            class = if info.class == QuadClass::MaterialConflict { QuadClass::MaterialCooperation } else { QuadClass::VerbalCooperation };
+            class = if info.class == QuadClass::MaterialConflict {
+                QuadClass::MaterialCooperation
+            } else {
+                QuadClass::VerbalCooperation
+            };
             if trend == Some(Trend::Worsening) || trend.is_none() {
                 trend = Some(Trend::Improving);
             }
@@ -554,18 +703,36 @@ fn analyse(
             g.start >= e
                 && g.start - e <= 3
                 && clause_of(g.start) == clause_of(s)
-                && lower[e..g.start].iter().all(|w| r.target_prepositions.contains(w) || r.target_nouns.contains(w))
+                && lower[e..g.start]
+                    .iter()
+                    .all(|w| r.target_prepositions.contains(*w) || r.target_nouns.contains(*w))
         });
         let cue = format!(
             "{}{}",
-            if negated { "NOT " } else if reversed { "END " } else { "" },
+            if negated {
+                "NOT "
+            } else if reversed {
+                "END "
+            } else {
+                ""
+            },
             &text[cm.start..cm.end]
         );
         let cue = match target {
-            Some(t) if std::env::var_os("BRIEFING_EXPLAIN_TARGETS").is_some() => format!("{cue}->{}", groups[t].actors.join("+")),
+            Some(t) if std::env::var_os("BRIEFING_EXPLAIN_TARGETS").is_some() => {
+                format!("{cue}->{}", groups[t].actors.join("+"))
+            }
             _ => cue,
         };
-        hits.push(Hit { cue, start: s, end: e, value, class, trend, target });
+        hits.push(Hit {
+            cue,
+            start: s,
+            end: e,
+            value,
+            class,
+            trend,
+            target,
+        });
     }
     // "will not threaten or use force": a negation carries over a coordinated cue.
     for i in 1..hits.len() {
@@ -579,17 +746,27 @@ fn analyse(
         {
             let h = &mut hits[i];
             h.value *= -0.5;
-            h.class = if h.class.is_cooperation() { QuadClass::VerbalConflict } else { QuadClass::VerbalCooperation };
+            h.class = if h.class.is_cooperation() {
+                QuadClass::VerbalConflict
+            } else {
+                QuadClass::VerbalCooperation
+            };
             h.cue = format!("NOT {}", h.cue);
         }
     }
     // Sides that are the object of a cue before them.
-    let objects: Vec<(usize, usize)> = hits.iter().filter_map(|h| h.target.map(|t| (h.start, t))).collect();
+    let objects: Vec<(usize, usize)> = hits
+        .iter()
+        .filter_map(|h| h.target.map(|t| (h.start, t)))
+        .collect();
 
     let mut out: HashMap<Pair, Vec<Contribution>> = HashMap::new();
     // Tokens between a cue and a span (0 when they overlap).
-    let distance = |h: &Hit, s: usize, e: usize| -> usize { s.saturating_sub(h.end).max(h.start.saturating_sub(e)) };
-    let prox_of = |d: usize, commas: usize| (1.0 / (1.0 + d as f64 / 5.0)) * 0.7f64.powi(commas as i32);
+    let distance = |h: &Hit, s: usize, e: usize| -> usize {
+        s.saturating_sub(h.end).max(h.start.saturating_sub(e))
+    };
+    let prox_of =
+        |d: usize, commas: usize| (1.0 / (1.0 + d as f64 / 5.0)) * 0.7f64.powi(commas as i32);
     for h in &hits {
         let hc = clause_of(h.start);
         // Candidate side pairs for this cue, with how plausibly the cue is about each.
@@ -601,8 +778,10 @@ fn analyse(
                 tg.start == h.end
                     && t2.start > tg.end
                     && t2.start - tg.end <= 4
-                    && r.target_prepositions.contains(&lower[tg.end])
-                    && lower[tg.end..t2.start].iter().all(|w| r.target_prepositions.contains(w) || r.target_nouns.contains(w))
+                    && r.target_prepositions.contains(lower[tg.end])
+                    && lower[tg.end..t2.start]
+                        .iter()
+                        .all(|w| r.target_prepositions.contains(*w) || r.target_nouns.contains(*w))
             });
             if tg.reciprocal && tg.actors.len() == 2 && tg.start == h.end {
                 // "Perang Rusia-Ukraina": the cue names the pair's own relation.
@@ -625,13 +804,20 @@ fn analyse(
                     let g = &groups[i];
                     g.end + 1 < h.start
                         && lower[g.end] == ","
-                        && matches!(lower[g.end + 1].as_str(), "yang" | "which" | "who" | "whose")
+                        && matches!(lower[g.end + 1], "yang" | "which" | "who" | "whose")
                 });
                 let source = relative.or_else(|| {
-                    before.last().map(|&i| if commas(groups[i].end, h.start) > 0 { before[0] } else { i })
+                    before.last().map(|&i| {
+                        if commas(groups[i].end, h.start) > 0 {
+                            before[0]
+                        } else {
+                            i
+                        }
+                    })
                 });
                 // In a subordinate clause without its own subject, the sentence's subject acts.
-                let source = source.or_else(|| (t > 0 && clause_of(groups[0].start) == 0 && hc > 0).then_some(0));
+                let source = source
+                    .or_else(|| (t > 0 && clause_of(groups[0].start) == 0 && hc > 0).then_some(0));
                 if let Some(si) = source {
                     cands.push((si, t, 1.0));
                 } else {
@@ -661,7 +847,10 @@ fn analyse(
                         // Another side between the cue and this pair takes it first.
                         let others = groups
                             .iter()
-                            .filter(|g| (g.start >= near && g.end <= h.start) || (g.start >= h.end && g.end <= near))
+                            .filter(|g| {
+                                (g.start >= near && g.end <= h.start)
+                                    || (g.start >= h.end && g.end <= near)
+                            })
                             .count();
                         prox_of(d, commas(near, h.start)) * 0.5 * 0.5f64.powi(others as i32)
                     };
@@ -672,7 +861,11 @@ fn analyse(
                 if g.reciprocal && g.actors.len() == 2 && clause_of(g.start) == hc {
                     let d = distance(h, g.start, g.end);
                     // A pair said to relate to each other takes the undirected cues first.
-                    cands.push((i, i, 3.0 * prox_of(d, commas(g.end.min(h.start), h.start.max(g.end)))));
+                    cands.push((
+                        i,
+                        i,
+                        3.0 * prox_of(d, commas(g.end.min(h.start), h.start.max(g.end))),
+                    ));
                 }
             }
         }
@@ -745,7 +938,10 @@ fn analyse(
     };
     if out.is_empty() && !hits.is_empty() {
         let parties: Vec<&String> = groups.iter().flat_map(|g| g.actors.iter()).collect();
-        let opens_with_pronoun = r.pronouns.find(text).first().is_some_and(|p| tok_at(&toks, p.start) <= 1);
+        let opens_with_pronoun = found
+            .get(cat::PRONOUNS)
+            .first()
+            .is_some_and(|p| tok_at(toks, p.start) <= 1);
         if let Some((a, b)) = section_pair
             && distinct.iter().all(|id| *id == a || *id == b)
         {
@@ -757,7 +953,7 @@ fn analyse(
                 // "dukungan dari Turki": the side is where the cue comes from.
                 let g = &groups[0];
                 g.start >= 2
-                    && matches!(lower[g.start - 1].as_str(), "dari" | "from" | "oleh" | "by")
+                    && matches!(lower[g.start - 1], "dari" | "from" | "oleh" | "by")
                     && hits.iter().any(|h| h.end == g.start - 1)
             })
         {
@@ -775,7 +971,13 @@ fn analyse(
             }
         }
     }
-    (out, Said { subject, reciprocal })
+    (
+        out,
+        Said {
+            subject,
+            reciprocal,
+        },
+    )
 }
 
 /// What a sentence leaves for the next one besides its pairs.
@@ -790,19 +992,15 @@ struct Said {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{actors, context, dates, document, lang, segment, Format};
+    use crate::ingest::{Format, document, lang};
     use crate::lexicon::shared;
 
     /// Relations of a text, as "A-B stance".
     fn rels(text: &str) -> Vec<String> {
         let lex = shared();
         let doc = document(text, Format::Text, lex).unwrap();
-        let dd = dates::resolve(&doc, &lex.dates);
-        let found = actors::find(&doc, &dd, &lang::detect(text), lex);
-        let sents = context::sentences(&doc, &found, &dd);
-        let sections: Vec<Option<Pair>> = found.headings.iter().map(|h| named_pair(h)).collect();
-        let _ = segment::shorten;
-        extract(&sents, &sections, named_pair(&found.title), lex)
+        crate::ingest::extract(&doc, &lang::detect(text), lex)
+            .relations
             .into_iter()
             .map(|r| format!("{}-{} {}", r.a, r.b, r.stance.as_str()))
             .collect()
@@ -814,31 +1012,49 @@ mod tests {
 
     #[test]
     fn negation_reverses_a_cue() {
-        let rs = rels("Amerika Serikat belum secara resmi mengakui Taliban sebagai pemerintah, dan Washington menetapkan Taliban sebagai organisasi teroris pada 2024.");
+        let rs = rels(
+            "Amerika Serikat belum secara resmi mengakui Taliban sebagai pemerintah, dan Washington menetapkan Taliban sebagai organisasi teroris pada 2024.",
+        );
         assert!(has(&rs, "AFG-USA conflict"), "{rs:?}");
-        let rs = rels("Rusia menjadi negara pertama yang mengakui Taliban sebagai pemerintah Afghanistan pada Juli 2025.");
+        let rs = rels(
+            "Rusia menjadi negara pertama yang mengakui Taliban sebagai pemerintah Afghanistan pada Juli 2025.",
+        );
         assert!(has(&rs, "AFG-RUS cooperation"), "{rs:?}");
     }
 
     #[test]
     fn coordinated_actors_are_one_side_not_a_pair() {
-        let rs = rels("Kyiv akan menanggapi peringatan dari Polandia, Hongaria, dan Slovakia dengan membuat pernyataan keras dan mengecam larangan impor itu.");
-        assert!(!rs.iter().any(|r| r.starts_with("HUN-POL") || r.starts_with("HUN-SVK") || r.starts_with("POL-SVK")), "{rs:?}");
+        let rs = rels(
+            "Kyiv akan menanggapi peringatan dari Polandia, Hongaria, dan Slovakia dengan membuat pernyataan keras dan mengecam larangan impor itu.",
+        );
+        assert!(
+            !rs.iter().any(|r| r.starts_with("HUN-POL")
+                || r.starts_with("HUN-SVK")
+                || r.starts_with("POL-SVK")),
+            "{rs:?}"
+        );
         assert!(has(&rs, "POL-UKR conflict"), "{rs:?}");
     }
 
     #[test]
     fn a_pair_that_relates_to_each_other() {
-        let rs = rels("Riyadh dan Teheran mengumumkan bahwa keduanya telah memulihkan hubungan diplomatik mereka dan sepakat membuka kedutaan.");
+        let rs = rels(
+            "Riyadh dan Teheran mengumumkan bahwa keduanya telah memulihkan hubungan diplomatik mereka dan sepakat membuka kedutaan.",
+        );
         assert_eq!(rs, ["IRN-SAU cooperation"]);
         let rs = rels("Israel and the United States launched air strikes against Iran.");
-        assert!(has(&rs, "IRN-ISR conflict") && has(&rs, "IRN-USA conflict"), "{rs:?}");
+        assert!(
+            has(&rs, "IRN-ISR conflict") && has(&rs, "IRN-USA conflict"),
+            "{rs:?}"
+        );
         assert!(!rs.iter().any(|r| r.starts_with("ISR-USA")), "{rs:?}");
     }
 
     #[test]
     fn both_countries_refers_to_the_pair_before() {
-        let rs = rels("Perdana Menteri Jepang bertemu Presiden Korea Selatan di Tokyo. Kedua negara sepakat melanjutkan kerja sama pertahanan dan membuka dialog keamanan.");
+        let rs = rels(
+            "Perdana Menteri Jepang bertemu Presiden Korea Selatan di Tokyo. Kedua negara sepakat melanjutkan kerja sama pertahanan dan membuka dialog keamanan.",
+        );
         assert!(has(&rs, "JPN-KOR cooperation"), "{rs:?}");
     }
 
@@ -847,26 +1063,37 @@ mod tests {
         let text = "Laporan\n\nPendahuluan singkat tentang kawasan.\n\nAzerbaijan dan Rusia\n\nPada Desember 2024, sistem pertahanan udara Rusia menembak jatuh sebuah pesawat.\n\nTetapi hubungan antara mantan sekutu itu justru semakin memburuk sejak saat itu.\n";
         let lex = shared();
         let doc = document(text, Format::Text, lex).unwrap();
-        let dd = dates::resolve(&doc, &lex.dates);
-        let found = actors::find(&doc, &dd, "id", lex);
-        let sents = context::sentences(&doc, &found, &dd);
-        let sections: Vec<Option<Pair>> = found.headings.iter().map(|h| named_pair(h)).collect();
-        let rs = extract(&sents, &sections, None, lex);
-        let r = rs.iter().find(|r| r.a == "AZE" && r.b == "RUS").expect("AZE-RUS");
+        let rs = crate::ingest::extract(&doc, "id", lex).relations;
+        let r = rs
+            .iter()
+            .find(|r| r.a == "AZE" && r.b == "RUS")
+            .expect("AZE-RUS");
         assert_eq!(r.stance, Stance::Conflict);
         assert_eq!(r.trend, Trend::Worsening);
-        assert!(r.evidence.iter().any(|e| e.date.as_deref() == Some("2024-12")));
+        assert!(
+            r.evidence
+                .iter()
+                .any(|e| e.date.as_deref() == Some("2024-12"))
+        );
     }
 
     #[test]
     fn english_cooperation_and_conflict() {
-        let rs = rels("Japanese Prime Minister Fumio Kishida thanked South Korean President Yoon Suk Yeol and pledged to work with him toward better relations.");
+        let rs = rels(
+            "Japanese Prime Minister Fumio Kishida thanked South Korean President Yoon Suk Yeol and pledged to work with him toward better relations.",
+        );
         assert!(has(&rs, "JPN-KOR cooperation"), "{rs:?}");
-        let rs = rels("Serbia wants to destabilise Kosovo, and Belgrade refuses to recognise it as independent.");
+        let rs = rels(
+            "Serbia wants to destabilise Kosovo, and Belgrade refuses to recognise it as independent.",
+        );
         assert!(has(&rs, "SRB-XKX conflict"), "{rs:?}");
-        let rs = rels("Vietnam and the Philippines signed a maritime cooperation agreement and agreed to hold joint coast guard exercises.");
+        let rs = rels(
+            "Vietnam and the Philippines signed a maritime cooperation agreement and agreed to hold joint coast guard exercises.",
+        );
         assert!(has(&rs, "PHL-VNM cooperation"), "{rs:?}");
-        let rs = rels("India accused Pakistan of sheltering militants and suspended the water treaty, while Islamabad condemned the move.");
+        let rs = rels(
+            "India accused Pakistan of sheltering militants and suspended the water treaty, while Islamabad condemned the move.",
+        );
         assert!(has(&rs, "IND-PAK conflict"), "{rs:?}");
     }
 

@@ -22,6 +22,13 @@ impl Token<'_> {
     }
 }
 
+/// The tokens of `s` in lower case, as slices of `lower`, which must be
+/// `s.to_ascii_lowercase()` (same byte layout; the structure words the
+/// stages look up are ASCII).
+pub fn lowered<'a>(toks: &[Token<'_>], lower: &'a str) -> Vec<&'a str> {
+    toks.iter().map(|t| &lower[t.start..t.end]).collect()
+}
+
 /// Split `s` into tokens.
 pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
@@ -35,7 +42,11 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         }
         if !c.is_alphanumeric() {
             let end = start + c.len_utf8();
-            out.push(Token { text: &s[start..end], start, end });
+            out.push(Token {
+                text: &s[start..end],
+                start,
+                end,
+            });
             i += 1;
             continue;
         }
@@ -61,7 +72,11 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             }
         }
         let end = chars.get(j).map_or(s.len(), |x| x.0);
-        out.push(Token { text: &s[start..end], start, end });
+        out.push(Token {
+            text: &s[start..end],
+            start,
+            end,
+        });
         i = j;
     }
     out
@@ -79,9 +94,26 @@ mod tests {
     fn words_numbers_and_punctuation() {
         assert_eq!(
             texts("Kamis (12/9/2024), 11.000 tentara ke Nagorno-Karabakh—dan 1990-an."),
-            ["Kamis", "(", "12/9/2024", ")", ",", "11.000", "tentara", "ke", "Nagorno-Karabakh", "—", "dan", "1990-an", "."]
+            [
+                "Kamis",
+                "(",
+                "12/9/2024",
+                ")",
+                ",",
+                "11.000",
+                "tentara",
+                "ke",
+                "Nagorno-Karabakh",
+                "—",
+                "dan",
+                "1990-an",
+                "."
+            ]
         );
-        assert_eq!(texts("Kosovo's PM, 3.5% in 2023-09-29"), ["Kosovo's", "PM", ",", "3.5", "%", "in", "2023-09-29"]);
+        assert_eq!(
+            texts("Kosovo's PM, 3.5% in 2023-09-29"),
+            ["Kosovo's", "PM", ",", "3.5", "%", "in", "2023-09-29"]
+        );
         assert_eq!(texts("“Ini.” - x"), ["“", "Ini", ".", "”", "-", "x"]);
         let t = tokenize("a bc");
         assert_eq!((t[1].start, t[1].end), (2, 4));

@@ -181,7 +181,10 @@ fn is_acronym(s: &str) -> bool {
 
 impl Gazetteer {
     /// Build the gazetteer; `extra_aliases` maps more aliases to known ids.
-    pub fn build(files: &GazetteerFiles, extra_aliases: &[(String, String)]) -> Result<Gazetteer, String> {
+    pub fn build(
+        files: &GazetteerFiles,
+        extra_aliases: &[(String, String)],
+    ) -> Result<Gazetteer, String> {
         let mut g = Gazetteer {
             actors: Vec::new(),
             by_id: HashMap::new(),
@@ -191,30 +194,45 @@ impl Gazetteer {
         };
         let mut patterns: Vec<(String, u32)> = Vec::new();
         let mut owner: HashMap<String, usize> = HashMap::new();
-        let mut add = |g: &mut Gazetteer, actor: usize, alias: &str, kind: AliasKind, lang: LangOnly| {
-            let alias = alias.trim();
-            if alias.is_empty() {
-                return;
-            }
-            let key = alias.to_lowercase();
-            let exact_case = matches!(kind, AliasKind::Acronym) || is_acronym(alias);
-            // Acronyms differ from words only by case ("AS" vs "as"): key them with case.
-            let key = if exact_case { alias.to_string() } else { key };
-            if let Some(&prev) = owner.get(&key) {
-                if prev != actor && prev != NO_ACTOR && actor != NO_ACTOR {
-                    g.conflicts.push((alias.to_string(), g.actors[prev].id.clone(), g.actors[actor].id.clone()));
+        let mut add =
+            |g: &mut Gazetteer, actor: usize, alias: &str, kind: AliasKind, lang: LangOnly| {
+                let alias = alias.trim();
+                if alias.is_empty() {
+                    return;
                 }
-                return;
-            }
-            owner.insert(key, actor);
-            g.aliases.push(Alias { actor, kind, lang, exact_case });
-            patterns.push((alias.to_string(), (g.aliases.len() - 1) as u32));
-        };
+                let key = alias.to_lowercase();
+                let exact_case = matches!(kind, AliasKind::Acronym) || is_acronym(alias);
+                // Acronyms differ from words only by case ("AS" vs "as"): key them with case.
+                let key = if exact_case { alias.to_string() } else { key };
+                if let Some(&prev) = owner.get(&key) {
+                    if prev != actor && prev != NO_ACTOR && actor != NO_ACTOR {
+                        g.conflicts.push((
+                            alias.to_string(),
+                            g.actors[prev].id.clone(),
+                            g.actors[actor].id.clone(),
+                        ));
+                    }
+                    return;
+                }
+                owner.insert(key, actor);
+                g.aliases.push(Alias {
+                    actor,
+                    kind,
+                    lang,
+                    exact_case,
+                });
+                patterns.push((alias.to_string(), (g.aliases.len() - 1) as u32));
+            };
         let new_actor = |g: &mut Gazetteer, id: &str, name: &str, kind: ActorKind| -> usize {
             if let Some(&i) = g.by_id.get(id) {
                 return i;
             }
-            g.actors.push(ActorInfo { id: id.to_string(), name: name.to_string(), kind, governs: None });
+            g.actors.push(ActorInfo {
+                id: id.to_string(),
+                name: name.to_string(),
+                kind,
+                governs: None,
+            });
             g.by_id.insert(id.to_string(), g.actors.len() - 1);
             g.actors.len() - 1
         };
@@ -224,8 +242,20 @@ impl Gazetteer {
                 add(&mut g, a, n, AliasKind::Name, LangOnly::Any);
                 // "Saint Lucia" is also written "St Lucia" and "St. Lucia".
                 if let Some(rest) = n.strip_prefix("Saint ") {
-                    add(&mut g, a, &format!("St {rest}"), AliasKind::Name, LangOnly::Any);
-                    add(&mut g, a, &format!("St. {rest}"), AliasKind::Name, LangOnly::Any);
+                    add(
+                        &mut g,
+                        a,
+                        &format!("St {rest}"),
+                        AliasKind::Name,
+                        LangOnly::Any,
+                    );
+                    add(
+                        &mut g,
+                        a,
+                        &format!("St. {rest}"),
+                        AliasKind::Name,
+                        LangOnly::Any,
+                    );
                 }
             }
             for n in &s.acronyms {
@@ -285,7 +315,11 @@ impl Gazetteer {
         }
         for p in &files.person {
             let Some(&a) = g.by_id.get(&p.actor) else {
-                return Err(format!("leader {:?} belongs to unknown actor id {:?}", p.names.first(), p.actor));
+                return Err(format!(
+                    "leader {:?} belongs to unknown actor id {:?}",
+                    p.names.first(),
+                    p.actor
+                ));
             };
             for n in &p.names {
                 add(&mut g, a, n, AliasKind::Person, LangOnly::Any);
@@ -356,7 +390,12 @@ impl Gazetteer {
             .filter(|m| self.aliases[m.id as usize].actor != NO_ACTOR)
             .map(|m| {
                 let alias = &self.aliases[m.id as usize];
-                Mention { actor: alias.actor, start: m.start, end: m.end, kind: alias.kind }
+                Mention {
+                    actor: alias.actor,
+                    start: m.start,
+                    end: m.end,
+                    kind: alias.kind,
+                }
             })
             .collect()
     }
@@ -403,19 +442,31 @@ mod tests {
     }
 
     fn ids(g: &Gazetteer, text: &str, lang: &str) -> Vec<String> {
-        g.find(text, lang).iter().map(|m| g.actor(m.actor).id.clone()).collect()
+        g.find(text, lang)
+            .iter()
+            .map(|m| g.actor(m.actor).id.clone())
+            .collect()
     }
 
     #[test]
     fn case_and_language_rules() {
         let g = tiny();
-        assert_eq!(ids(&g, "AS dan Turki bertemu; as well as turkey", "id"), ["USA", "TUR"]);
+        assert_eq!(
+            ids(&g, "AS dan Turki bertemu; as well as turkey", "id"),
+            ["USA", "TUR"]
+        );
         assert_eq!(ids(&g, "AS dan Turki", "en"), ["TUR"]);
-        assert_eq!(ids(&g, "The US and Turkey, as allies", "en"), ["USA", "TUR"]);
+        assert_eq!(
+            ids(&g, "The US and Turkey, as allies", "en"),
+            ["USA", "TUR"]
+        );
         assert_eq!(ids(&g, "The US and Turkey", "id"), ["TUR"]);
         assert_eq!(ids(&g, "senilai US$345 juta", "en"), Vec::<String>::new());
         assert_eq!(ids(&g, "RUSIA DAN TURKI", "id"), ["TUR"]);
-        assert_eq!(ids(&g, "Gedung Putih dan Negeri Paman Sam", "id"), ["USA", "USA"]);
+        assert_eq!(
+            ids(&g, "Gedung Putih dan Negeri Paman Sam", "id"),
+            ["USA", "USA"]
+        );
     }
 
     #[test]

@@ -6,14 +6,39 @@
 pub mod gazetteer;
 pub mod phrases;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use serde::Deserialize;
 
 use crate::brief::{Confidence, QuadClass, Trend};
 pub use gazetteer::{AliasKind, Gazetteer, GazetteerFiles, Mention};
-pub use phrases::{PhraseMatch, PhraseSet};
+pub use phrases::{Found, PhraseIndex, PhraseMatch, PhraseSet};
+
+/// Categories of [`Lexicon::phrases`]: everything the extraction stages
+/// look for in a sentence, found in one pass.
+pub mod cat {
+    pub const CUES: usize = 0;
+    pub const NEGATION: usize = 1;
+    pub const NOT_NEGATION: usize = 2;
+    pub const MODALITY: usize = 3;
+    pub const HYPOTHETICAL: usize = 4;
+    pub const REVERSAL: usize = 5;
+    pub const PRONOUNS: usize = 6;
+    pub const ANAPHORA: usize = 7;
+    pub const RECIPROCAL: usize = 8;
+    pub const ESTIMATIVE: usize = 9;
+    pub const EVENTS: usize = 10;
+    pub const PARTNERSHIP: usize = 11;
+    pub const MEMBERSHIP: usize = 12;
+    pub const LIST_INTRO: usize = 13;
+    pub const LED_BY: usize = 14;
+    pub const CHAIR: usize = 15;
+    pub const CONCLUSION_CUES: usize = 16;
+    pub const ATTRIBUTION: usize = 17;
+}
 
 /// Everything the pipeline looks words up in.
 #[derive(Debug, Clone)]
@@ -28,6 +53,8 @@ pub struct Lexicon {
     pub conclusions: ConclusionLexicon,
     pub alliances: AllianceLexicon,
     pub relations: RelationLexicon,
+    /// Every stage's phrase sets in one automaton (categories in [`cat`]).
+    pub phrases: PhraseIndex,
 }
 
 /// Structure words for relation extraction (`lexicon/relations.toml`).
@@ -35,18 +62,18 @@ pub struct Lexicon {
 pub struct RelationLexicon {
     pub pair_anaphora: PhraseSet,
     pub reciprocal: PhraseSet,
-    pub between: HashSet<String>,
-    pub coordination: HashSet<String>,
-    pub target_prepositions: HashSet<String>,
-    pub target_nouns: HashSet<String>,
-    pub forum_prepositions: HashSet<String>,
-    pub place_prepositions: HashSet<String>,
-    pub presence_nouns: HashSet<String>,
-    pub former: HashSet<String>,
+    pub between: FxHashSet<String>,
+    pub coordination: FxHashSet<String>,
+    pub target_prepositions: FxHashSet<String>,
+    pub target_nouns: FxHashSet<String>,
+    pub forum_prepositions: FxHashSet<String>,
+    pub place_prepositions: FxHashSet<String>,
+    pub presence_nouns: FxHashSet<String>,
+    pub former: FxHashSet<String>,
     pub pronouns: PhraseSet,
-    pub subordinators: HashSet<String>,
-    pub clause_breaks: HashSet<String>,
-    pub locative: HashSet<String>,
+    pub subordinators: FxHashSet<String>,
+    pub clause_breaks: FxHashSet<String>,
+    pub locative: FxHashSet<String>,
     pub mixed_ratio: f64,
     pub min_weight: f64,
 }
@@ -95,9 +122,9 @@ struct AbbreviationsFile {
 /// stored lower-case.
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
-    pub never_final: HashSet<String>,
-    pub may_end: HashSet<String>,
-    pub starters: HashSet<String>,
+    pub never_final: FxHashSet<String>,
+    pub may_end: FxHashSet<String>,
+    pub starters: FxHashSet<String>,
 }
 
 impl Abbreviations {
@@ -115,12 +142,12 @@ impl Abbreviations {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatesLexicon {
-    pub months: HashMap<String, u8>,
-    pub ambiguous_months: HashSet<String>,
-    pub month_intro: HashSet<String>,
-    pub past_markers: HashSet<String>,
-    pub future_markers: HashSet<String>,
-    pub count_nouns: HashSet<String>,
+    pub months: FxHashMap<String, u8>,
+    pub ambiguous_months: FxHashSet<String>,
+    pub month_intro: FxHashSet<String>,
+    pub past_markers: FxHashSet<String>,
+    pub future_markers: FxHashSet<String>,
+    pub count_nouns: FxHashSet<String>,
     pub year_min: i32,
     pub year_max: i32,
 }
@@ -173,9 +200,9 @@ pub struct Cues {
 pub struct Modifiers {
     pub negation: PhraseSet,
     pub not_negation: PhraseSet,
-    pub negation_immune: HashSet<String>,
+    pub negation_immune: FxHashSet<String>,
     pub negation_window: usize,
-    pub negation_passthrough: HashSet<String>,
+    pub negation_passthrough: FxHashSet<String>,
     pub reversal: PhraseSet,
     pub modality: PhraseSet,
     pub modality_window: usize,
@@ -228,7 +255,10 @@ impl Estimative {
                 let found = &t[m.start..m.end];
                 let pat = self.set.phrase(m.phrase);
                 let lower_pat = pat.chars().next().is_some_and(char::is_lowercase);
-                (!(lower_pat && found.chars().next().is_some_and(char::is_uppercase) && m.start > 0)).then_some(0)
+                (!(lower_pat
+                    && found.chars().next().is_some_and(char::is_uppercase)
+                    && m.start > 0))
+                    .then_some(0)
             })
             .first()
             .map(|m| Confidence::ALL[m.id as usize])
@@ -242,7 +272,7 @@ pub struct ConclusionLexicon {
     pub cues: PhraseSet,
     pub cue_weights: Vec<f64>,
     pub attribution: PhraseSet,
-    pub stopwords: HashSet<String>,
+    pub stopwords: FxHashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -330,7 +360,9 @@ const RELATIONS_TOML: &str = include_str!("../../lexicon/relations.toml");
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
     toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
         LexiconError {
             file: format!("{name}:{line}"),
             message: e.message().split_whitespace().collect::<Vec<_>>().join(" "),
@@ -349,14 +381,22 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
     let mut info: Vec<CueInfo> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (form, class, weight) in extra {
-        info.push(CueInfo { class: *class, weight: *weight, trend: None });
+        info.push(CueInfo {
+            class: *class,
+            weight: *weight,
+            trend: None,
+        });
         index.insert(form.to_lowercase(), info.len() - 1);
         items.push((form.clone(), (info.len() - 1) as u32));
     }
     for g in file.cue {
         let class = QuadClass::parse(&g.class)
             .ok_or_else(|| format!("cue group {:?}: unknown class {:?}", g.meaning, g.class))?;
-        info.push(CueInfo { class, weight: g.weight.clamp(0.0, 10.0), trend: None });
+        info.push(CueInfo {
+            class,
+            weight: g.weight.clamp(0.0, 10.0),
+            trend: None,
+        });
         let id = info.len() - 1;
         for f in g.forms {
             index.entry(f.to_lowercase()).or_insert(id);
@@ -378,7 +418,11 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
                 // A form that is both a cue and a trend keeps its class and gains the trend.
                 Some(&i) => info[i].trend = Some(trend),
                 None => {
-                    info.push(CueInfo { class, weight, trend: Some(trend) });
+                    info.push(CueInfo {
+                        class,
+                        weight,
+                        trend: Some(trend),
+                    });
                     index.insert(f.to_lowercase(), info.len() - 1);
                     items.push((f, (info.len() - 1) as u32));
                 }
@@ -389,11 +433,17 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
     let mut per_form: Vec<(String, u32)> = Vec::new();
     let mut final_info: Vec<CueInfo> = Vec::new();
     for (form, id) in items {
-        let i = index.get(&form.to_lowercase()).copied().unwrap_or(id as usize);
+        let i = index
+            .get(&form.to_lowercase())
+            .copied()
+            .unwrap_or(id as usize);
         final_info.push(info[i]);
         per_form.push((form, (final_info.len() - 1) as u32));
     }
-    Ok(Cues { set: PhraseSet::new(per_form), info: final_info })
+    Ok(Cues {
+        set: PhraseSet::new(per_form),
+        info: final_info,
+    })
 }
 
 fn numbered(forms: &[String]) -> Vec<(String, u32)> {
@@ -403,7 +453,8 @@ fn numbered(forms: &[String]) -> Vec<(String, u32)> {
 impl Lexicon {
     /// The lexicons shipped in `lexicon/`.
     pub fn embedded() -> Lexicon {
-        Lexicon::with_extension(&Extension::default()).unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
+        Lexicon::with_extension(&Extension::default())
+            .unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
     }
 
     /// The shipped lexicons with the user's additions.
@@ -420,7 +471,12 @@ impl Lexicon {
         }
         let mut cues_file: CuesFile = embedded("cues.toml", CUES_TOML);
         if let Some(dir) = &ext.dir {
-            for name in ["states.toml", "organisations.toml", "groups.toml", "leaders.toml"] {
+            for name in [
+                "states.toml",
+                "organisations.toml",
+                "groups.toml",
+                "leaders.toml",
+            ] {
                 if let Some((label, text)) = read_user(dir, name)? {
                     gaz.merge(parse(&label, &text)?);
                 }
@@ -445,7 +501,11 @@ impl Lexicon {
             not_negation: PhraseSet::new(numbered(&m.not_negation)),
             negation_immune: m.negation_immune.iter().map(|s| s.to_lowercase()).collect(),
             negation_window: m.negation_window,
-            negation_passthrough: m.negation_passthrough.iter().map(|s| s.to_lowercase()).collect(),
+            negation_passthrough: m
+                .negation_passthrough
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
             reversal: PhraseSet::new(numbered(&m.reversal)),
             modality: PhraseSet::new(numbered(&m.modality)),
             modality_window: m.modality_window,
@@ -456,8 +516,12 @@ impl Lexicon {
         let e: EstimativeFile = embedded("estimative.toml", ESTIMATIVE_TOML);
         let mut est_items = Vec::new();
         for t in &e.term {
-            let c = Confidence::parse(&t.confidence)
-                .unwrap_or_else(|| panic!("lexicon/estimative.toml: unknown confidence {:?}", t.confidence));
+            let c = Confidence::parse(&t.confidence).unwrap_or_else(|| {
+                panic!(
+                    "lexicon/estimative.toml: unknown confidence {:?}",
+                    t.confidence
+                )
+            });
             let id = Confidence::ALL.iter().position(|x| *x == c).unwrap_or(0) as u32;
             est_items.extend(t.forms.iter().map(|f| (f.clone(), id)));
         }
@@ -465,7 +529,12 @@ impl Lexicon {
         let cue_weights: Vec<f64> = c.cues.values().copied().collect();
         let conclusions = ConclusionLexicon {
             headings: c.headings.iter().map(|h| h.to_lowercase()).collect(),
-            cues: PhraseSet::new(c.cues.keys().enumerate().map(|(i, k)| (k.clone(), i as u32))),
+            cues: PhraseSet::new(
+                c.cues
+                    .keys()
+                    .enumerate()
+                    .map(|(i, k)| (k.clone(), i as u32)),
+            ),
             cue_weights,
             attribution: PhraseSet::new(numbered(&c.attribution)),
             stopwords: c.stopwords.iter().map(|w| w.to_lowercase()).collect(),
@@ -474,7 +543,10 @@ impl Lexicon {
         let mut ev_items = Vec::new();
         let mut event_kinds = Vec::new();
         for g in &a.event {
-            event_kinds.push(EventKind { action: g.action.clone(), member: g.member.clone() });
+            event_kinds.push(EventKind {
+                action: g.action.clone(),
+                member: g.member.clone(),
+            });
             let id = (event_kinds.len() - 1) as u32;
             ev_items.extend(g.forms.iter().map(|f| (f.clone(), id)));
         }
@@ -488,7 +560,11 @@ impl Lexicon {
             chair: PhraseSet::new(numbered(&a.chair)),
         };
         let r: RelationsFile = embedded("relations.toml", RELATIONS_TOML);
-        let lower_set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<String>>();
+        let lower_set = |v: &[String]| {
+            v.iter()
+                .map(|s| s.to_lowercase())
+                .collect::<FxHashSet<String>>()
+        };
         let relations = RelationLexicon {
             pair_anaphora: PhraseSet::new(numbered(&r.pair_anaphora)),
             reciprocal: PhraseSet::new(numbered(&r.reciprocal)),
@@ -507,15 +583,42 @@ impl Lexicon {
             mixed_ratio: r.mixed_ratio,
             min_weight: r.min_weight,
         };
+        let estimative = Estimative {
+            set: PhraseSet::new(est_items),
+        };
+        let phrases = PhraseIndex::new(&[
+            cues.set.items(),
+            modifiers.negation.items(),
+            modifiers.not_negation.items(),
+            modifiers.modality.items(),
+            modifiers.hypothetical.items(),
+            modifiers.reversal.items(),
+            relations.pronouns.items(),
+            relations.pair_anaphora.items(),
+            relations.reciprocal.items(),
+            estimative.set.items(),
+            alliances.events.items(),
+            alliances.partnership.items(),
+            alliances.membership.items(),
+            alliances.list_intro.items(),
+            alliances.led_by.items(),
+            alliances.chair.items(),
+            conclusions.cues.items(),
+            conclusions.attribution.items(),
+        ]);
         Ok(Lexicon {
+            phrases,
             relations,
             clean: embedded("clean.toml", CLEAN_TOML),
-            abbreviations: Abbreviations::from_file(embedded("abbreviations.toml", ABBREVIATIONS_TOML)),
+            abbreviations: Abbreviations::from_file(embedded(
+                "abbreviations.toml",
+                ABBREVIATIONS_TOML,
+            )),
             gazetteer,
             dates: embedded("dates.toml", DATES_TOML),
             cues,
             modifiers,
-            estimative: Estimative { set: PhraseSet::new(est_items) },
+            estimative,
             conclusions,
             alliances,
         })
@@ -527,7 +630,10 @@ fn read_user(dir: &Path, name: &str) -> Result<Option<(String, String)>, Lexicon
     match std::fs::read_to_string(&path) {
         Ok(t) => Ok(Some((path.display().to_string(), t))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(LexiconError { file: path.display().to_string(), message: e.to_string() }),
+        Err(e) => Err(LexiconError {
+            file: path.display().to_string(),
+            message: e.to_string(),
+        }),
     }
 }
 
@@ -557,15 +663,42 @@ mod tests {
     fn estimative_words_map_to_icd_203() {
         let lex = shared();
         let cases = [
-            ("Situasi itu kemungkinan besar akan tetap stabil.", Some(Confidence::Likely)),
-            ("Invasi ke Taiwan tidak mungkin terjadi dalam waktu dekat.", Some(Confidence::AlmostNoChance)),
-            ("China mungkin masih mengincar Taiwan.", Some(Confidence::RoughlyEvenChance)),
-            ("Hal ini hampir tidak berpotensi mengganggu stabilitas.", Some(Confidence::VeryUnlikely)),
-            ("Kecil kemungkinan Jakarta mengubah sikapnya.", Some(Confidence::Unlikely)),
-            ("Serangan itu hampir pasti dilakukan oleh militer.", Some(Confidence::AlmostCertain)),
-            ("Moscow will almost certainly keep its troops there.", Some(Confidence::AlmostCertain)),
-            ("A deal is unlikely before the election.", Some(Confidence::Unlikely)),
-            ("Talks are likely to resume in May.", Some(Confidence::Likely)),
+            (
+                "Situasi itu kemungkinan besar akan tetap stabil.",
+                Some(Confidence::Likely),
+            ),
+            (
+                "Invasi ke Taiwan tidak mungkin terjadi dalam waktu dekat.",
+                Some(Confidence::AlmostNoChance),
+            ),
+            (
+                "China mungkin masih mengincar Taiwan.",
+                Some(Confidence::RoughlyEvenChance),
+            ),
+            (
+                "Hal ini hampir tidak berpotensi mengganggu stabilitas.",
+                Some(Confidence::VeryUnlikely),
+            ),
+            (
+                "Kecil kemungkinan Jakarta mengubah sikapnya.",
+                Some(Confidence::Unlikely),
+            ),
+            (
+                "Serangan itu hampir pasti dilakukan oleh militer.",
+                Some(Confidence::AlmostCertain),
+            ),
+            (
+                "Moscow will almost certainly keep its troops there.",
+                Some(Confidence::AlmostCertain),
+            ),
+            (
+                "A deal is unlikely before the election.",
+                Some(Confidence::Unlikely),
+            ),
+            (
+                "Talks are likely to resume in May.",
+                Some(Confidence::Likely),
+            ),
             ("In May 2024, the ministers met.", None),
             ("Kedua negara menandatangani perjanjian.", None),
         ];
