@@ -24,7 +24,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let format = if loaded.format == Format::Markdown { Format::Markdown } else { Format::Text };
+    let format = if loaded.format == Format::Markdown {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
     match ingest::explain_relations(&loaded.text, format, lexicon::shared()) {
         Ok(lines) => {
             for l in lines {

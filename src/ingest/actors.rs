@@ -152,7 +152,6 @@ pub fn summarize(found: &DocActors, lex: &Lexicon) -> Vec<Actor> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::ingest::{Format, document, extract, lang};
     use crate::lexicon::shared;
 

@@ -131,11 +131,8 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             .iter()
             .filter(|m| m.kind != ActorKind::Organisation)
             .collect();
-        let has_comma = |a: usize, b: usize| {
-            lower[a.min(b)..a.max(b).min(lower.len())]
-                .iter()
-                .any(|w| *w == ",")
-        };
+        let has_comma =
+            |a: usize, b: usize| lower[a.min(b)..a.max(b).min(lower.len())].contains(&",");
         let found = &sent.scan.phrases;
         let negation_ends: Vec<usize> = found
             .get(cat::NEGATION)

@@ -246,7 +246,7 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
                 });
                 i = k + 1;
             } else {
-                let direction = direction_at(&lower, j, lex);
+                let direction = direction_at(lower, j, lex);
                 out.push(Expr {
                     found: Found::NeedsYear {
                         month: m,
@@ -273,7 +273,7 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
                     });
                     i = k + 1;
                 } else {
-                    let direction = direction_at(&lower, j + 1, lex);
+                    let direction = direction_at(lower, j + 1, lex);
                     out.push(Expr {
                         found: Found::NeedsYear {
                             month: m,
@@ -298,7 +298,7 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
             }
             // Pada Mei / bulan Juli / Januari lalu
             let intro = i > 0 && lex.month_intro.contains(lower[i - 1]);
-            let direction = direction_at(&lower, j, lex);
+            let direction = direction_at(lower, j, lex);
             let ambiguous = lex.ambiguous_months.contains(lower[i]);
             if intro || (direction != Direction::Unknown && !ambiguous) {
                 out.push(Expr {

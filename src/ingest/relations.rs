@@ -494,9 +494,7 @@ fn analyse(
                     && !(comma_conj && (g.actors.len() < 2 || seen_before)));
             if joined {
                 let hyphen = s <= g.end && g.actors.len() == 1 && g.actors[0] != m.id;
-                let conj = hyphen
-                    || between.iter().any(|w| is_conj(w))
-                    || !between.iter().any(|w| *w == ",");
+                let conj = hyphen || between.iter().any(|w| is_conj(w)) || !between.contains(&",");
                 if !g.actors.contains(&m.id) {
                     g.actors.push(m.id.clone());
                     if let Some(l) = links.last_mut() {

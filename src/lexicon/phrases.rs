@@ -300,10 +300,10 @@ impl PhraseIndex {
                 .then(b.1.end.cmp(&a.1.end))
         });
         let mut matches = Vec::with_capacity(all.len());
-        let mut offsets = vec![0; self.categories + 1];
+        let mut offsets = Vec::with_capacity(self.categories + 1);
         let mut i = 0;
         for cat in 0..self.categories {
-            offsets[cat] = matches.len();
+            offsets.push(matches.len());
             let mut last_end = 0;
             while i < all.len() && all[i].0 == cat {
                 let m = all[i].1;
@@ -314,7 +314,7 @@ impl PhraseIndex {
                 i += 1;
             }
         }
-        offsets[self.categories] = matches.len();
+        offsets.push(matches.len());
         Found { matches, offsets }
     }
 }
