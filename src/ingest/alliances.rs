@@ -25,7 +25,7 @@ use super::tokens::Token;
 use crate::brief::{
     ActorKind, Alliance, AllianceEvidence, AllianceKind, Member, MembershipEvent, Relation, Stance,
 };
-use crate::lexicon::{Lexicon, cat};
+use crate::lexicon::{AliasKind, Lexicon, cat};
 
 #[derive(Debug, Default)]
 struct Acc {
@@ -73,9 +73,21 @@ impl Acc {
 struct M {
     id: String,
     kind: ActorKind,
+    /// Named by its name (not a capital, leader or adjective).
+    by_name: bool,
     start: usize,
     end: usize,
     byte_end: usize,
+}
+
+/// States named together ("Mali, Burkina Faso dan Niger").
+#[derive(Debug, Clone)]
+struct StateList {
+    ids: Vec<String>,
+    start: usize,
+    end: usize,
+    /// Every state is named by its name ("Filipina", not "Manila").
+    by_name: bool,
 }
 
 fn tok_at(toks: &[Token], b: usize) -> usize {
@@ -84,6 +96,13 @@ fn tok_at(toks: &[Token], b: usize) -> usize {
 
 fn tok_end(toks: &[Token], b: usize) -> usize {
     toks.iter().rposition(|t| t.start < b).map_or(0, |i| i + 1)
+}
+
+fn is_list_joint(w: &str) -> bool {
+    matches!(
+        w,
+        "," | "dan" | "and" | "serta" | "the" | "&" | "maupun" | "atau" | "or"
+    )
 }
 
 /// Extract alliances from the sentences; `relations` gives the document's
@@ -100,12 +119,15 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         .find(|r| r.stance == Stance::Cooperation)
         .map(|r| (r.a.clone(), r.b.clone()));
     let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut last_org: Option<(String, usize)> = None;
+    let mut recent_orgs: Vec<(String, usize)> = Vec::new();
+    let mut last_list: Option<(Vec<String>, usize)> = None;
     let mut prev_pair: Option<(String, String)> = None;
     for sent in sentences {
         let text = sent.text;
-        // Nothing to find in a sentence that names no actor.
-        if sent.mentions.iter().all(|m| m.locative) {
+        let found = &sent.scan.phrases;
+        let pronoun_subject = found.get(cat::GROUP_PRONOUNS).iter().any(|p| p.start < 40);
+        // Nothing to find in a sentence that names no actor and refers to none.
+        if sent.mentions.iter().all(|m| m.locative) && !pronoun_subject {
             continue;
         }
         let toks = &sent.scan.tokens;
@@ -117,6 +139,7 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             .map(|m| M {
                 id: m.id.clone(),
                 kind: kind_of(&m.id),
+                by_name: matches!(m.kind, AliasKind::Name | AliasKind::Acronym),
                 start: tok_at(toks, m.start),
                 end: tok_end(toks, m.end),
                 byte_end: m.end,
@@ -127,13 +150,63 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             .iter()
             .filter(|m| m.kind == ActorKind::Organisation)
             .collect();
-        let states: Vec<&M> = ms
-            .iter()
-            .filter(|m| m.kind != ActorKind::Organisation)
-            .collect();
+        let states: Vec<&M> = ms.iter().filter(|m| m.kind == ActorKind::State).collect();
+        // Lists of states named together. A comma alone joins only inside a list
+        // that has a conjunction ("A, B dan C"), not across clauses
+        // ("setelah operasi Azerbaijan, Armenia meratifikasi ...").
+        let mut lists: Vec<StateList> = Vec::new();
+        let mut conj: Vec<bool> = Vec::new();
+        for m in &states {
+            match lists.last_mut() {
+                Some(l)
+                    if m.start >= l.end
+                        && lower[l.end..m.start].iter().all(|w| is_list_joint(w))
+                        && m.start - l.end <= 3 =>
+                {
+                    let between = &lower[l.end..m.start];
+                    if let Some(c) = conj.last_mut() {
+                        *c |= !between.contains(&",")
+                            || between.iter().any(|w| !matches!(*w, "," | "the"));
+                    }
+                    if !l.ids.contains(&m.id) {
+                        l.ids.push(m.id.clone());
+                    }
+                    l.end = m.end;
+                    l.by_name &= m.by_name;
+                }
+                Some(l) if m.start < l.end => {}
+                _ => {
+                    lists.push(StateList {
+                        ids: vec![m.id.clone()],
+                        start: m.start,
+                        end: m.end,
+                        by_name: m.by_name,
+                    });
+                    conj.push(false);
+                }
+            }
+        }
+        let mut split_lists: Vec<StateList> = Vec::new();
+        for (l, has_conj) in lists.into_iter().zip(conj) {
+            if l.ids.len() < 2 || has_conj {
+                split_lists.push(l);
+                continue;
+            }
+            for m in states
+                .iter()
+                .filter(|m| m.start >= l.start && m.end <= l.end)
+            {
+                split_lists.push(StateList {
+                    ids: vec![m.id.clone()],
+                    start: m.start,
+                    end: m.end,
+                    by_name: m.by_name,
+                });
+            }
+        }
+        let lists = split_lists;
         let has_comma =
             |a: usize, b: usize| lower[a.min(b)..a.max(b).min(lower.len())].contains(&",");
-        let found = &sent.scan.phrases;
         let negation_ends: Vec<usize> = found
             .get(cat::NEGATION)
             .iter()
@@ -144,38 +217,101 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             .iter()
             .map(|n| tok_end(toks, n.end))
             .collect();
-        let negated_before = |s: usize| negation_ends.iter().any(|&e| e <= s && s - e <= 2);
+        let negated_before = |s: usize| negation_ends.iter().any(|&e| e <= s && s - e <= 3);
         let modal_before = |s: usize| modal_ends.iter().any(|&e| e <= s && s - e <= 5);
-
-        // Membership events.
+        // The organisation the recent sentences are about: the one named most
+        // in the last three, the latest on a tie ("the bloc" after "GCC ... GCC ... the EU").
+        let context_org = {
+            let recent: Vec<&(String, usize)> = recent_orgs
+                .iter()
+                .filter(|(_, i)| sent.index - i <= 3)
+                .collect();
+            let mut best: Option<(&str, usize, usize)> = None;
+            for (o, i) in &recent {
+                let n = recent.iter().filter(|(x, _)| x == o).count();
+                if best.is_none_or(|(_, bn, bi)| n > bn || (n == bn && *i >= bi)) {
+                    best = Some((o.as_str(), n, *i));
+                }
+            }
+            best.map(|(o, _, _)| o.to_string())
+        };
+        let context_list = last_list
+            .as_ref()
+            .filter(|(_, i)| sent.index - i <= 3)
+            .map(|(l, _)| l.clone());
+        let event_spans: Vec<(usize, usize)> = found
+            .get(cat::EVENTS)
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
         let partnership_hits = found.get(cat::PARTNERSHIP);
+
+        // Membership events: a state (or a list of them), an event phrase, an organisation.
         for &ev in found.get(cat::EVENTS) {
             let (s, e) = (tok_at(toks, ev.start), tok_end(toks, ev.end));
             if negated_before(s) {
                 continue;
             }
             let kind = &al.event_kinds[ev.id as usize];
-            let org = orgs
+            if kind.action == "sign" && !partnership_hits.is_empty() {
+                continue; // signing a partnership between states, handled below
+            }
+            let org_after = orgs
                 .iter()
                 .filter(|o| o.start >= e && o.start - e <= 8)
-                .min_by_key(|o| o.start)
-                .or_else(|| {
-                    orgs.iter()
-                        .filter(|o| o.end <= s && s - o.end <= 6)
-                        .max_by_key(|o| o.end)
-                });
-            let subject = states
+                .min_by_key(|o| o.start);
+            let org_before = orgs
                 .iter()
-                .filter(|m| m.end <= s && s - m.end <= 12)
-                .max_by_key(|m| m.end);
-            let (Some(org), Some(subject)) = (org, subject) else {
-                continue;
+                .filter(|o| o.end <= s && s - o.end <= 6)
+                .max_by_key(|o| o.end);
+            let org = org_after.or(org_before).map(|o| o.id.clone()).or_else(|| {
+                // "Sweden to join the following month": the organisation named just before.
+                (kind.action != "sign")
+                    .then(|| context_org.clone())
+                    .flatten()
+            });
+            let Some(org) = org else { continue };
+            // Who: the states named before the phrase; after it when the organisation
+            // acts ("The African Union suspended Sudan"); for "mereka", the states
+            // named together just before.
+            let before = lists
+                .iter()
+                .filter(|l| l.end <= s && s - l.end <= 12)
+                .max_by_key(|l| l.end);
+            let after = lists
+                .iter()
+                .filter(|l| l.start >= e && l.start - e <= 3)
+                .min_by_key(|l| l.start);
+            let mut subject: Vec<String> = match (before, after, org_before) {
+                (Some(l), _, None) => l.ids.clone(),
+                (Some(l), _, Some(o)) if l.end <= o.start => l.ids.clone(),
+                (_, Some(l), Some(_)) => l.ids.clone(),
+                (Some(l), _, _) => l.ids.clone(),
+                (None, None, _) if pronoun_subject => context_list.clone().unwrap_or_default(),
+                _ => Vec::new(),
             };
-            if kind.action == "sign" && !partnership_hits.is_empty() {
-                continue; // signing a partnership with a state, handled below
+            // "Niger ..., together with Mali and Burkina Faso, founded ...": the
+            // sentence's subject acts too.
+            if let Some(l) = before
+                && l.start >= 2
+                && matches!(
+                    (lower[l.start - 2], lower[l.start - 1]),
+                    ("together" | "along", "with")
+                        | ("bersama", "dengan")
+                        | ("bersama-sama", "dengan")
+                )
+                && let Some(first) = states.first()
+                && !subject.contains(&first.id)
+            {
+                subject.insert(0, first.id.clone());
+            }
+            if subject.is_empty() {
+                continue;
             }
             let mut action = kind.action.clone();
             let mut member = kind.member.clone();
+            // "tetap menjadi anggota": a statement, not a change.
+            let continuing = s > 0 && al.continuity.contains(lower[s - 1]);
             if action == "join" && modal_before(s) {
                 action = "apply".into();
                 member.clear();
@@ -184,85 +320,136 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             if action == "sign" {
                 member.clear();
             }
-            let a = acc.entry(org.id.clone()).or_default();
+            let a = acc.entry(org).or_default();
             a.kind = Some(AllianceKind::Organisation);
-            a.events.push(MembershipEvent {
-                actor: subject.id.clone(),
-                action,
-                date: date.clone(),
-                paragraph: sent.paragraph,
-            });
-            if !member.is_empty() {
-                a.member(&subject.id, &member, date.clone());
+            for id in &subject {
+                if !continuing {
+                    a.events.push(MembershipEvent {
+                        actor: id.clone(),
+                        action: action.clone(),
+                        date: date.clone(),
+                        paragraph: sent.paragraph,
+                    });
+                }
+                if !member.is_empty() {
+                    a.member(
+                        id,
+                        if continuing { "member" } else { &member },
+                        if continuing { None } else { date.clone() },
+                    );
+                }
+                if action == "leave" || action == "expel" {
+                    a.members.retain(|m| &m.0 != id);
+                }
             }
             a.evidence(sent);
         }
 
-        // "anggota seperti X, Y, dan Z" / "NATO members X and Y".
+        // "anggota ASEAN ..., Filipina dan Vietnam", "anggota seperti X, Y, dan Z",
+        // "NATO members X and Y", "Hungary, a member since 1999".
         for &mem in found.get(cat::MEMBERSHIP) {
-            let (s, e) = (tok_at(toks, mem.start), tok_end(toks, mem.end));
-            let intro = found
-                .get(cat::LIST_INTRO)
+            if event_spans
                 .iter()
-                .find(|m| m.start >= mem.end)
-                .map(|m| m.end)
-                .filter(|&b| {
-                    let ti = tok_end(toks, b);
-                    ti >= e && ti - e <= 3
-                });
-            let list_start = intro.map(|b| tok_end(toks, b)).unwrap_or(e);
-            // The named members: states right after the noun (or its list word).
-            let mut named: Vec<&M> = Vec::new();
-            let mut cursor = list_start;
-            for m in states.iter().filter(|m| m.start >= list_start) {
-                let gap = &lower[cursor.min(m.start)..m.start];
-                let allowed = gap.len() <= 2
-                    && gap
-                        .iter()
-                        .all(|w| matches!(*w, "," | "dan" | "and" | "serta" | "the" | "&"));
-                if !allowed || (named.is_empty() && intro.is_none() && m.start - e > 1) {
-                    break;
-                }
-                named.push(m);
-                cursor = m.end;
+                .any(|&(a, b)| mem.start < b && a < mem.end)
+            {
+                continue;
             }
+            let (s, e) = (tok_at(toks, mem.start), tok_end(toks, mem.end));
+            let org_next = orgs.iter().find(|o| o.start >= e && o.start - e <= 2);
+            let org_prev = orgs.iter().rev().find(|o| o.end <= s && s - o.end <= 1);
+            let org = org_next
+                .or(org_prev)
+                .map(|o| o.id.clone())
+                .or_else(|| orgs.first().map(|o| o.id.clone()))
+                .or_else(|| context_org.clone());
+            let Some(org) = org else { continue };
+            let after_noun = org_next.map_or(e, |o| o.end);
+            let listed = lists.iter().find(|l| {
+                let gap = &lower[after_noun.min(l.start)..l.start];
+                let introduced = found.get(cat::LIST_INTRO).iter().any(|li| {
+                    let ti = tok_at(toks, li.start);
+                    ti >= after_noun && ti < l.start
+                });
+                // "... anggota ASEAN yang paling terdampak, Filipina dan Vietnam, serta ...":
+                // an appositive list after a comma, closed by a comma or the end.
+                let closed = lower
+                    .get(l.end)
+                    .is_none_or(|w| matches!(*w, "," | "." | ";" | ")" | "serta" | "dan" | "and"));
+                l.by_name
+                    && l.start >= after_noun
+                    && l.start - after_noun <= 6
+                    && (gap.is_empty()
+                        || introduced
+                        || gap == [","]
+                        || (gap.last() == Some(&",") && closed))
+            });
+            let named: Vec<String> = if let Some(l) = listed {
+                l.ids.clone()
+            } else {
+                // "Hungary, a NATO member since 1999", "Estonia has been a NATO member",
+                // "X adalah anggota NATO".
+                let noun_start = org_prev.map_or(s, |o| o.start);
+                lists
+                    .iter()
+                    .find(|l| {
+                        l.end <= noun_start
+                            && noun_start - l.end <= 4
+                            && lower[l.end..noun_start].iter().all(|w| {
+                                matches!(
+                                    *w,
+                                    "," | "a"
+                                        | "an"
+                                        | "the"
+                                        | "adalah"
+                                        | "merupakan"
+                                        | "sebagai"
+                                        | "is"
+                                        | "was"
+                                        | "has"
+                                        | "have"
+                                        | "had"
+                                        | "been"
+                                        | "salah"
+                                        | "satu"
+                                        | "one"
+                                        | "of"
+                                        | "as"
+                                        | "sudah"
+                                        | "telah"
+                                        | "menjadi"
+                                )
+                            })
+                    })
+                    .map(|l| l.ids.clone())
+                    .unwrap_or_default()
+            };
+            if named.is_empty() {
+                continue;
+            }
+            let a = acc.entry(org).or_default();
+            a.kind = Some(AllianceKind::Organisation);
+            for id in &named {
+                a.member(id, "member", None);
+            }
+            a.evidence(sent);
+        }
+
+        // "The six-member bloc, made up of Saudi Arabia, the UAE, ...".
+        for &c in found.get(cat::COMPOSITION) {
+            let e = tok_end(toks, c.end);
             let org = orgs
                 .iter()
-                .filter(|o| (o.start >= e && o.start - e <= 2) || (o.end <= s && s - o.end <= 2))
+                .rev()
+                .find(|o| o.end <= tok_at(toks, c.start))
                 .map(|o| o.id.clone())
-                .next()
-                .or_else(|| orgs.first().map(|o| o.id.clone()))
-                .or_else(|| {
-                    last_org
-                        .as_ref()
-                        .filter(|(_, i)| sent.index - i <= 3)
-                        .map(|(o, _)| o.clone())
-                });
-            if let Some(org) = org.clone()
-                && !named.is_empty()
-            {
+                .or_else(|| context_org.clone());
+            let list = lists.iter().find(|l| l.start >= e && l.start - e <= 2);
+            if let (Some(org), Some(list)) = (org, list) {
                 let a = acc.entry(org).or_default();
                 a.kind = Some(AllianceKind::Organisation);
-                for m in &named {
-                    a.member(&m.id, "member", None);
+                for id in &list.ids {
+                    a.member(id, "member", None);
                 }
-                a.evidence(sent);
-            }
-            // "Hungary, a NATO member" / "X adalah anggota NATO".
-            if let Some(org) = org
-                && named.is_empty()
-                && let Some(st) = states
-                    .iter()
-                    .filter(|m| m.end <= s && s - m.end <= 4)
-                    .max_by_key(|m| m.end)
-                && orgs.iter().any(|o| {
-                    o.id == org
-                        && ((o.start >= e && o.start - e <= 2) || (o.end <= s && s - o.end <= 1))
-                })
-            {
-                let a = acc.entry(org).or_default();
-                a.kind = Some(AllianceKind::Organisation);
-                a.member(&st.id, "member", None);
                 a.evidence(sent);
             }
         }
@@ -301,19 +488,22 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             }
         }
 
-        // "the Pro-Tempore President of CELAC": the chairing state.
+        // "the Pro-Tempore President of CELAC", "memegang keketuaan ASEAN": the chairing state.
         for &ch in found.get(cat::CHAIR) {
             let (s, e) = (tok_at(toks, ch.start), tok_end(toks, ch.end));
             let org = orgs
                 .iter()
                 .filter(|o| o.start >= e && o.start - e <= 8)
-                .min_by_key(|o| o.start);
+                .min_by_key(|o| o.start)
+                .or_else(|| orgs.first())
+                .map(|o| o.id.clone())
+                .or_else(|| context_org.clone());
             let state = states
                 .iter()
                 .filter(|m| m.end <= s && s - m.end <= 8)
                 .max_by_key(|m| m.end);
             if let (Some(org), Some(state)) = (org, state) {
-                let a = acc.entry(org.id.clone()).or_default();
+                let a = acc.entry(org).or_default();
                 a.kind = Some(AllianceKind::Organisation);
                 a.member(&state.id, "chair", None);
                 a.evidence(sent);
@@ -321,23 +511,51 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         }
 
         // Formal partnerships between two states.
+        let sentence_states: Vec<String> = {
+            let mut v: Vec<String> = Vec::new();
+            for m in &states {
+                if !v.contains(&m.id) {
+                    v.push(m.id.clone());
+                }
+            }
+            v
+        };
         for ph in partnership_hits {
             let (s, e) = (tok_at(toks, ph.start), tok_end(toks, ph.end));
             if negated_before(s) {
                 continue;
             }
             let mut parties: Vec<String> = Vec::new();
-            for m in states.iter().filter(|m| m.kind == ActorKind::State) {
+            for m in &states {
                 let near = (m.end <= s && s - m.end <= 10 && !has_comma(m.end, s))
                     || (m.start >= e && m.start - e <= 6 && !has_comma(e, m.start));
                 if near && !parties.contains(&m.id) {
                     parties.push(m.id.clone());
                 }
             }
+            if parties.len() == 1 {
+                // "Tiongkok, mitra Pakistan dalam Kemitraan ...", "AS menegaskan bahwa
+                // Perjanjian ... juga berlaku bagi ... Filipina": the other state nearby.
+                if let Some(other) = states
+                    .iter()
+                    .filter(|m| {
+                        m.id != parties[0]
+                            && ((m.end <= s && s - m.end <= 12)
+                                || (m.start >= e && m.start - e <= 12))
+                    })
+                    .min_by_key(|m| if m.end <= s { s - m.end } else { m.start - e })
+                {
+                    parties.push(other.id.clone());
+                }
+            }
             if parties.len() != 2 {
-                // Borrow the pair from the context only when nobody else is named:
-                // with an organisation in the sentence, the agreement is with it.
-                if parties.is_empty() && orgs.is_empty() {
+                let anaphor = !found.get(cat::ANAPHORA).is_empty() || pronoun_subject;
+                if sentence_states.len() == 2 && orgs.is_empty() && anaphor {
+                    // "Perjanjian Pertahanan Bersama yang ditandatangani kedua negara":
+                    // the two states the sentence names.
+                    parties = sentence_states.clone();
+                } else if parties.is_empty() && orgs.is_empty() {
+                    // Nobody named: the pair from the context.
                     match prev_pair.clone().or_else(|| main_coop.clone()) {
                         Some((a, b))
                             if kind_of(&a) == ActorKind::State
@@ -393,18 +611,15 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             a.evidence(sent);
         }
 
-        if let Some(o) = orgs.last() {
-            last_org = Some((o.id.clone(), sent.index));
+        for o in &orgs {
+            recent_orgs.push((o.id.clone(), sent.index));
+        }
+        if let Some(l) = lists.iter().rev().find(|l| l.ids.len() >= 2) {
+            last_list = Some((l.ids.clone(), sent.index));
         }
         // The pair this sentence is about, for the next one.
-        let ids = sent.actor_ids();
-        let st: Vec<&str> = ids
-            .iter()
-            .copied()
-            .filter(|i| kind_of(i) == ActorKind::State)
-            .collect();
-        if st.len() == 2 {
-            let mut p = [st[0].to_string(), st[1].to_string()];
+        if sentence_states.len() == 2 {
+            let mut p = [sentence_states[0].clone(), sentence_states[1].clone()];
             p.sort();
             prev_pair = Some((p[0].clone(), p[1].clone()));
         }

@@ -106,6 +106,23 @@ pub enum Found {
 pub struct Expr {
     pub found: Found,
     pub span: Range<usize>,
+    /// Written as the writer's own date: after a weekday, in brackets, after
+    /// a metadata label or a "CITY," dateline.
+    pub dateline: bool,
+    /// Marks a time in the narrative: any date with a month, or a year after
+    /// a temporal word ("pada 2024", "awal 2025"; not "the 2024 budget").
+    pub temporal: bool,
+}
+
+impl Expr {
+    fn new(found: Found, span: Range<usize>) -> Expr {
+        Expr {
+            found,
+            span,
+            dateline: false,
+            temporal: true,
+        }
+    }
 }
 
 fn valid_day(d: u32) -> bool {
@@ -176,10 +193,7 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
         // 2023-09-29, 2025-05, 2014-2015
         if t.text.contains('-') && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             if let Some(found) = iso(t.text, lex) {
-                out.extend(found.into_iter().map(|f| Expr {
-                    found: f,
-                    span: span(i, i),
-                }));
+                out.extend(found.into_iter().map(|f| Expr::new(f, span(i, i))));
             }
             i += 1;
             continue;
@@ -198,10 +212,10 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
                 && parts[2].len() == 4
                 && (lex.year_min..=lex.year_max).contains(&y)
             {
-                out.push(Expr {
-                    found: Found::Absolute(Date::day(y, m as u8, d as u8)),
-                    span: span(i, i),
-                });
+                out.push(Expr::new(
+                    Found::Absolute(Date::day(y, m as u8, d as u8)),
+                    span(i, i),
+                ));
             }
             i += 1;
             continue;
@@ -215,20 +229,17 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
             let j = after_month(i + 3);
             let k = if is_comma(j) { j + 1 } else { j };
             if let Some(y) = year_at(k) {
-                out.push(Expr {
-                    found: Found::Absolute(Date::day(y, m, d)),
-                    span: span(i, k),
-                });
+                out.push(Expr::new(Found::Absolute(Date::day(y, m, d)), span(i, k)));
                 i = k + 1;
             } else {
-                out.push(Expr {
-                    found: Found::NeedsYear {
+                out.push(Expr::new(
+                    Found::NeedsYear {
                         month: m,
                         day: Some(d),
                         direction: Direction::Unknown,
                     },
-                    span: span(i, i + 3),
-                });
+                    span(i, i + 3),
+                ));
                 i += 4;
             }
             continue;
@@ -240,21 +251,18 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
             let j = after_month(i + 1);
             let k = if is_comma(j) { j + 1 } else { j };
             if let Some(y) = year_at(k) {
-                out.push(Expr {
-                    found: Found::Absolute(Date::day(y, m, d)),
-                    span: span(i, k),
-                });
+                out.push(Expr::new(Found::Absolute(Date::day(y, m, d)), span(i, k)));
                 i = k + 1;
             } else {
-                let direction = direction_at(lower, j, lex);
-                out.push(Expr {
-                    found: Found::NeedsYear {
+                let direction = direction_at(lower, i.checked_sub(1), j, lex);
+                out.push(Expr::new(
+                    Found::NeedsYear {
                         month: m,
                         day: Some(d),
                         direction,
                     },
-                    span: span(i, i + 1),
-                });
+                    span(i, i + 1),
+                ));
                 i += 2;
             }
             continue;
@@ -267,21 +275,18 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
             {
                 let k = if is_comma(j + 1) { j + 2 } else { j + 1 };
                 if let Some(y) = year_at(k) {
-                    out.push(Expr {
-                        found: Found::Absolute(Date::day(y, m, d)),
-                        span: span(i, k),
-                    });
+                    out.push(Expr::new(Found::Absolute(Date::day(y, m, d)), span(i, k)));
                     i = k + 1;
                 } else {
-                    let direction = direction_at(lower, j + 1, lex);
-                    out.push(Expr {
-                        found: Found::NeedsYear {
+                    let direction = direction_at(lower, i.checked_sub(1), j + 1, lex);
+                    out.push(Expr::new(
+                        Found::NeedsYear {
                             month: m,
                             day: Some(d),
                             direction,
                         },
-                        span: span(i, j),
-                    });
+                        span(i, j),
+                    ));
                     i = j + 1;
                 }
                 continue;
@@ -289,26 +294,23 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
             // Maret 2021 / December, 2023
             let k = if is_comma(j) { j + 1 } else { j };
             if let Some(y) = year_at(k) {
-                out.push(Expr {
-                    found: Found::Absolute(Date::month(y, m)),
-                    span: span(i, k),
-                });
+                out.push(Expr::new(Found::Absolute(Date::month(y, m)), span(i, k)));
                 i = k + 1;
                 continue;
             }
             // Pada Mei / bulan Juli / Januari lalu
             let intro = i > 0 && lex.month_intro.contains(lower[i - 1]);
-            let direction = direction_at(lower, j, lex);
+            let direction = direction_at(lower, i.checked_sub(1), j, lex);
             let ambiguous = lex.ambiguous_months.contains(lower[i]);
             if intro || (direction != Direction::Unknown && !ambiguous) {
-                out.push(Expr {
-                    found: Found::NeedsYear {
+                out.push(Expr::new(
+                    Found::NeedsYear {
                         month: m,
                         day: None,
                         direction,
                     },
-                    span: span(i, i),
-                });
+                    span(i, i),
+                ));
             }
             i += 1;
             continue;
@@ -320,21 +322,57 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
             let count = next.is_some_and(|n| lex.count_nouns.contains(n));
             let money = matches!(prev, "$" | "€" | "£" | "Rp" | "US$") || next == Some("%");
             if !count && !money {
-                out.push(Expr {
-                    found: Found::Absolute(Date::year(y)),
-                    span: span(i, i),
-                });
+                out.push(Expr::new(Found::Absolute(Date::year(y)), span(i, i)));
             }
         }
         i += 1;
     }
+    // What stands before each expression tells a dateline from an event date.
+    for e in &mut out {
+        let i = toks
+            .iter()
+            .position(|t| t.start == e.span.start)
+            .unwrap_or(0);
+        let prev = if i > 0 { lower[i - 1] } else { "" };
+        let prev2 = if i > 1 { lower[i - 2] } else { "" };
+        let city = i > 1
+            && prev == ","
+            && toks[i - 2]
+                .text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && toks[i - 2].text.len() > 2;
+        e.dateline = matches!(prev, "(" | "|")
+            || lex.weekdays.contains(prev)
+            || (prev == "," && lex.weekdays.contains(prev2))
+            || lex.date_labels.contains(prev)
+            || city
+            || (i == 0 && matches!(e.found, Found::Absolute(d) if d.day.is_some()));
+        if let Found::Absolute(d) = e.found
+            && d.month.is_none()
+        {
+            e.temporal = lex.month_intro.contains(prev)
+                && !matches!(prev, "the" | "of" | "and" | "dan" | "to");
+        }
+    }
     out
 }
 
-fn direction_at(lower: &[&str], i: usize, lex: &DatesLexicon) -> Direction {
-    match lower.get(i) {
-        Some(w) if lex.past_markers.contains(*w) => Direction::Past,
-        Some(w) if lex.future_markers.contains(*w) => Direction::Future,
+/// Past or future from the word after the expression (`after`: "Januari
+/// lalu", "bulan depan") or before it (`before`: "sejak Januari").
+fn direction_at(
+    lower: &[&str],
+    before: Option<usize>,
+    after: usize,
+    lex: &DatesLexicon,
+) -> Direction {
+    match lower.get(after) {
+        Some(w) if lex.past_markers.contains(*w) => return Direction::Past,
+        Some(w) if lex.future_markers.contains(*w) => return Direction::Future,
+        _ => {}
+    }
+    match before.and_then(|b| lower.get(b)) {
+        Some(w) if matches!(*w, "sejak" | "since" | "semenjak") => Direction::Past,
         _ => Direction::Unknown,
     }
 }
@@ -455,44 +493,101 @@ pub fn resolve(sentences: &[Vec<Scanned>], lex: &DatesLexicon) -> DocDates {
                 _ => None,
             })
     };
+    let latest_year = scanned
+        .iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| match e.found {
+            Found::Absolute(d) if e.temporal => Some(d.year),
+            _ => None,
+        })
+        .max();
+    // The writer's own date: a dated dateline near the top ("Rabu, 29 Maret
+    // 2023", "(14/08/2023)"), or a year-less one ("BEIRUT, March 4 –") with
+    // the latest year the text names.
+    let fallback = full_dates()
+        .max()
+        .or_else(|| latest_year.map(|y| Date::day(y, 12, 31)));
     let dateline = scanned
         .iter()
         .take(DATELINE_PARAGRAPHS)
         .flatten()
         .flatten()
-        .find_map(|e| match e.found {
-            Found::Absolute(d) if d.day.is_some() => Some(d),
-            _ => None,
+        .find_map(|e| {
+            if !e.dateline {
+                return None;
+            }
+            match e.found {
+                Found::Absolute(d) if d.day.is_some() => Some(d),
+                Found::NeedsYear {
+                    month,
+                    day: Some(day),
+                    ..
+                } => latest_year.map(|y| Date::day(y, month, day)),
+                _ => None,
+            }
         });
-    // The writer's present: the dateline, else the latest full date in the text.
-    let present = dateline.or_else(|| full_dates().max());
     let mut anchor: Option<Date> = None;
-    let mut sentences = Vec::with_capacity(scanned.len());
-    for par in &scanned {
+    let mut out = Vec::with_capacity(scanned.len());
+    for (p, par) in scanned.iter().enumerate() {
         let mut ps = Vec::with_capacity(par.len());
-        for sent in par {
+        for (si, sent) in par.iter().enumerate() {
+            let lower = &sentences[p][si].lower;
             let mut ds = Vec::new();
-            for e in sent {
+            for (k, e) in sent.iter().enumerate() {
                 let date = match e.found {
                     Found::Absolute(d) => Some(d),
                     Found::NeedsYear {
                         month,
                         day,
                         direction,
-                    } => year_for(month, day, direction, present, anchor),
+                    } => {
+                        // A full date later in the same sentence fixes the year best
+                        // ("on December 26, weeks before ... January 2025").
+                        let local = sent[k + 1..].iter().find_map(|l| match l.found {
+                            Found::Absolute(d) if d.month.is_some() => {
+                                let between = lower.get(e.span.end..l.span.start).unwrap_or("");
+                                let dir = if between.contains("before")
+                                    || between.contains("sebelum")
+                                    || between.contains("prior")
+                                {
+                                    Direction::Past
+                                } else if between.contains("after")
+                                    || between.contains("setelah")
+                                    || between.contains("sesudah")
+                                {
+                                    Direction::Future
+                                } else {
+                                    Direction::Unknown
+                                };
+                                Some((d, dir))
+                            }
+                            _ => None,
+                        });
+                        match (local, dateline) {
+                            (Some((d, dir)), _) if dir != Direction::Unknown => {
+                                year_for(month, day, dir, Some(d), None)
+                            }
+                            (_, Some(p)) => year_for(month, day, direction, Some(p), None),
+                            _ if anchor.is_some() => year_for(month, day, direction, None, anchor),
+                            _ => year_for(month, day, direction, fallback, None),
+                        }
+                    }
                 };
                 if let Some(d) = date {
-                    anchor = Some(d);
+                    if e.temporal {
+                        anchor = Some(d);
+                    }
                     ds.push((d, e.span.clone()));
                 }
             }
             ps.push(ds);
         }
-        sentences.push(ps);
+        out.push(ps);
     }
     DocDates {
         document: dateline,
-        sentences,
+        sentences: out,
     }
 }
 
@@ -529,8 +624,11 @@ fn year_for(
         return Some(make(year));
     }
     let a = anchor?;
-    let year = match a.month {
-        Some(am) if month < am => a.year + 1,
+    let year = match (a.month, direction) {
+        (Some(am), Direction::Past) if month > am => a.year - 1,
+        (Some(_), Direction::Past) => a.year,
+        (Some(am), Direction::Future) if month <= am => a.year + 1,
+        (Some(am), Direction::Unknown) if month < am => a.year + 1,
         _ => a.year,
     };
     Some(make(year))

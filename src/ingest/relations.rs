@@ -396,7 +396,11 @@ fn is_party(text: &str, m: &crate::ingest::actors::ActorMention, lex: &Lexicon) 
         // "mendarat di Kazakhstan barat", "talks in Doha": a place, unless the
         // sentence speaks of a presence there ("pasukan Rusia di Azerbaijan").
         _ => {
-            if !r.place_prepositions.contains(prev) {
+            // "in northeast Syria": a direction word between.
+            let prev2 = before.get(1).map(String::as_str).unwrap_or("");
+            let placed = r.place_prepositions.contains(prev)
+                || (r.compass.contains(prev) && r.place_prepositions.contains(prev2));
+            if !placed {
                 return true;
             }
             let window: Vec<String> = text[..m.start]
@@ -619,6 +623,7 @@ fn analyse(
         .get(cat::HYPOTHETICAL)
         .first()
         .is_some_and(|h| tok_at(toks, h.start) <= 2);
+    let collective = !found.get(cat::COLLECTIVE).is_empty();
     let in_mention = |s: usize, e: usize| sent.mentions.iter().any(|mm| s < mm.end && mm.start < e);
     let mut hits: Vec<Hit> = Vec::new();
     // Estimative words weaken what they qualify ("invasi ... tidak mungkin terjadi").
@@ -696,6 +701,10 @@ fn analyse(
             value *= m.hypothetical_factor;
         }
         value *= estimate;
+        // "an attack on one is an attack on both": a hypothetical third party.
+        if collective && !info.class.is_cooperation() {
+            value *= m.collective_factor;
+        }
         // Does the cue point at the side that follows it?
         let target = groups.iter().position(|g| {
             g.start >= e
@@ -763,6 +772,20 @@ fn analyse(
     let distance = |h: &Hit, s: usize, e: usize| -> usize {
         s.saturating_sub(h.end).max(h.start.saturating_sub(e))
     };
+    let possessive = |h: &Hit| -> Option<(usize, usize)> {
+        let a = groups.iter().position(|g| {
+            g.end == h.start
+                && (toks[g.end - 1].text.ends_with("'s") || toks[g.end - 1].text.ends_with("’s"))
+        })?;
+        let b = groups.iter().position(|g| {
+            g.start > h.end
+                && g.start - h.end <= 3
+                && lower[h.end..g.start]
+                    .iter()
+                    .all(|w| r.target_prepositions.contains(*w) || r.target_nouns.contains(*w))
+        })?;
+        Some((a, b))
+    };
     let prox_of =
         |d: usize, commas: usize| (1.0 / (1.0 + d as f64 / 5.0)) * 0.7f64.powi(commas as i32);
     for h in &hits {
@@ -804,7 +827,14 @@ fn analyse(
                         && lower[g.end] == ","
                         && matches!(lower[g.end + 1], "yang" | "which" | "who" | "whose")
                 });
-                let source = relative.or_else(|| {
+                // "Russia's invasion of Ukraine": the possessor is the agent.
+                let owner = (0..t).find(|&i| {
+                    let g = &groups[i];
+                    g.end == h.start
+                        && (toks[g.end - 1].text.ends_with("'s")
+                            || toks[g.end - 1].text.ends_with("’s"))
+                });
+                let source = owner.or(relative).or_else(|| {
                     before.last().map(|&i| {
                         if commas(groups[i].end, h.start) > 0 {
                             before[0]
@@ -827,6 +857,9 @@ fn analyse(
                     }
                 }
             }
+        } else if let Some((a, b)) = possessive(h) {
+            // "Russia's invasion of Ukraine": the possessor acts on what follows.
+            cands.push((a.min(b), a.max(b), 1.0));
         } else {
             for i in 0..groups.len() {
                 for j in i + 1..groups.len() {
@@ -947,7 +980,7 @@ fn analyse(
             lend(&mut out, (a.clone(), b.clone()), "section");
         } else if groups.len() == 1
             && let Some(x) = prev.subject.as_ref().filter(|x| !parties.contains(x))
-            && (opens_with_pronoun || {
+            && (opens_with_pronoun || !found.get(cat::RESPONSE).is_empty() || {
                 // "dukungan dari Turki": the side is where the cue comes from.
                 let g = &groups[0];
                 g.start >= 2

@@ -38,6 +38,10 @@ pub mod cat {
     pub const CHAIR: usize = 15;
     pub const CONCLUSION_CUES: usize = 16;
     pub const ATTRIBUTION: usize = 17;
+    pub const COLLECTIVE: usize = 18;
+    pub const RESPONSE: usize = 19;
+    pub const COMPOSITION: usize = 20;
+    pub const GROUP_PRONOUNS: usize = 21;
 }
 
 /// Everything the pipeline looks words up in.
@@ -71,6 +75,8 @@ pub struct RelationLexicon {
     pub presence_nouns: FxHashSet<String>,
     pub former: FxHashSet<String>,
     pub pronouns: PhraseSet,
+    pub response: PhraseSet,
+    pub compass: FxHashSet<String>,
     pub subordinators: FxHashSet<String>,
     pub clause_breaks: FxHashSet<String>,
     pub locative: FxHashSet<String>,
@@ -92,6 +98,8 @@ struct RelationsFile {
     presence_nouns: Vec<String>,
     former: Vec<String>,
     pronouns: Vec<String>,
+    response: Vec<String>,
+    compass: Vec<String>,
     subordinators: Vec<String>,
     clause_breaks: Vec<String>,
     locative: Vec<String>,
@@ -148,6 +156,8 @@ pub struct DatesLexicon {
     pub past_markers: FxHashSet<String>,
     pub future_markers: FxHashSet<String>,
     pub count_nouns: FxHashSet<String>,
+    pub weekdays: FxHashSet<String>,
+    pub date_labels: FxHashSet<String>,
     pub year_min: i32,
     pub year_max: i32,
 }
@@ -209,6 +219,8 @@ pub struct Modifiers {
     pub modality_factor: f64,
     pub hypothetical: PhraseSet,
     pub hypothetical_factor: f64,
+    pub collective: PhraseSet,
+    pub collective_factor: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -225,6 +237,8 @@ struct ModifiersFile {
     modality_factor: f64,
     hypothetical: Vec<String>,
     hypothetical_factor: f64,
+    collective: Vec<String>,
+    collective_factor: f64,
 }
 
 /// Estimative words -> ICD 203 confidence (`lexicon/estimative.toml`).
@@ -302,6 +316,9 @@ pub struct AllianceLexicon {
     pub list_intro: PhraseSet,
     pub led_by: PhraseSet,
     pub chair: PhraseSet,
+    pub composition: PhraseSet,
+    pub continuity: FxHashSet<String>,
+    pub group_pronouns: PhraseSet,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -321,6 +338,9 @@ struct AlliancesFile {
     list_intro: Vec<String>,
     led_by: Vec<String>,
     chair: Vec<String>,
+    composition: Vec<String>,
+    continuity: Vec<String>,
+    group_pronouns: Vec<String>,
 }
 
 /// User additions to the shipped lexicons (config `[lexicon]`).
@@ -512,6 +532,8 @@ impl Lexicon {
             modality_factor: m.modality_factor,
             hypothetical: PhraseSet::new(numbered(&m.hypothetical)),
             hypothetical_factor: m.hypothetical_factor,
+            collective: PhraseSet::new(numbered(&m.collective)),
+            collective_factor: m.collective_factor,
         };
         let e: EstimativeFile = embedded("estimative.toml", ESTIMATIVE_TOML);
         let mut est_items = Vec::new();
@@ -558,6 +580,9 @@ impl Lexicon {
             list_intro: PhraseSet::new(numbered(&a.list_intro)),
             led_by: PhraseSet::new(numbered(&a.led_by)),
             chair: PhraseSet::new(numbered(&a.chair)),
+            composition: PhraseSet::new(numbered(&a.composition)),
+            continuity: a.continuity.iter().map(|w| w.to_lowercase()).collect(),
+            group_pronouns: PhraseSet::new(numbered(&a.group_pronouns)),
         };
         let r: RelationsFile = embedded("relations.toml", RELATIONS_TOML);
         let lower_set = |v: &[String]| {
@@ -577,6 +602,8 @@ impl Lexicon {
             presence_nouns: lower_set(&r.presence_nouns),
             former: lower_set(&r.former),
             pronouns: PhraseSet::new(numbered(&r.pronouns)),
+            response: PhraseSet::new(numbered(&r.response)),
+            compass: lower_set(&r.compass),
             subordinators: lower_set(&r.subordinators),
             clause_breaks: lower_set(&r.clause_breaks),
             locative: lower_set(&r.locative),
@@ -605,6 +632,10 @@ impl Lexicon {
             alliances.chair.items(),
             conclusions.cues.items(),
             conclusions.attribution.items(),
+            modifiers.collective.items(),
+            relations.response.items(),
+            alliances.composition.items(),
+            alliances.group_pronouns.items(),
         ]);
         Ok(Lexicon {
             phrases,
