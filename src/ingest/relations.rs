@@ -159,10 +159,12 @@ fn walk(
         } else if let Some((p, _)) = best {
             context = Some(p.clone());
         }
+        let group = said.group.or_else(|| prev.group.take());
         prev = Previous {
             subject: said.subject,
             pairs,
             paragraph: sent.paragraph,
+            group,
         };
     }
 }
@@ -173,6 +175,8 @@ struct Previous {
     subject: Option<String>,
     pairs: Vec<Pair>,
     paragraph: usize,
+    /// The last side of several actors acting together, for "ketiga negara".
+    group: Option<Vec<String>>,
 }
 
 /// Extract relations from the sentences. `section_pairs[i]` is the pair
@@ -543,6 +547,48 @@ fn analyse(
         }
     }
     let mut groups = split;
+    // Hosts, mediators and brokers are not parties ("China hosted a meeting of
+    // the Afghan and Pakistani foreign ministers", "brokered by Qatar").
+    for &(ms, me) in &tok_ranges(toks, found.get(cat::MEDIATION)) {
+        let before = groups
+            .iter()
+            .rposition(|g| g.end <= ms && ms - g.end <= 6 && clause_of(g.start) == clause_of(ms));
+        let after = groups.iter().position(|g| {
+            g.start >= me
+                && g.start - me <= 2
+                && lower[me..g.start]
+                    .iter()
+                    .all(|w| matches!(*w, "by" | "oleh" | "of" | "dari"))
+        });
+        let by = lower.get(me).is_some_and(|w| matches!(*w, "by" | "oleh"));
+        if let Some(i) = if by {
+            after.or(before)
+        } else {
+            before.or(after)
+        } {
+            groups.remove(i);
+        }
+    }
+    // "ketiga negara": the side named together before.
+    if let Some(side) = &prev.group {
+        for (s, e) in tok_ranges(toks, found.get(cat::GROUP_ANAPHORA)) {
+            if !groups.iter().any(|g| s < g.end && g.start < e) {
+                let pos = groups
+                    .iter()
+                    .position(|g| g.start > s)
+                    .unwrap_or(groups.len());
+                groups.insert(
+                    pos,
+                    Group {
+                        actors: side.clone(),
+                        start: s,
+                        end: e,
+                        reciprocal: false,
+                    },
+                );
+            }
+        }
+    }
     // "antara X dan Y": the two are a pair.
     for g in &mut groups {
         if g.start > 0 && r.between.contains(lower[g.start - 1]) && g.actors.len() == 2 {
@@ -627,14 +673,38 @@ fn analyse(
     let in_mention = |s: usize, e: usize| sent.mentions.iter().any(|mm| s < mm.end && mm.start < e);
     let mut hits: Vec<Hit> = Vec::new();
     // Estimative words weaken what they qualify ("invasi ... tidak mungkin terjadi").
-    let estimate = match (!found.get(cat::ESTIMATIVE).is_empty())
-        .then(|| lex.estimative.confidence(text))
-        .flatten()
-    {
-        Some(Confidence::AlmostNoChance | Confidence::VeryUnlikely | Confidence::Unlikely) => 0.3,
-        Some(Confidence::RoughlyEvenChance) => 0.7,
-        _ => 1.0,
-    };
+    // Estimative words weaken what they qualify, clause by clause ("a prolonged
+    // closure was likely, but a full-scale war ... was unlikely").
+    let estimates: Vec<(usize, f64)> = found
+        .get(cat::ESTIMATIVE)
+        .iter()
+        .filter(|m| {
+            // "May 2024" is a month, "may" is estimative.
+            let found_text = &text[m.start..m.end];
+            let lower_pattern = lex
+                .phrases
+                .phrase(m.phrase)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            !(lower_pattern
+                && m.start > 0
+                && found_text.chars().next().is_some_and(char::is_uppercase))
+        })
+        .map(|m| {
+            let factor = match Confidence::ALL[m.id as usize] {
+                Confidence::AlmostNoChance | Confidence::VeryUnlikely | Confidence::Unlikely => 0.3,
+                Confidence::RoughlyEvenChance => 0.7,
+                _ => 1.0,
+            };
+            (clause_of(tok_at(toks, m.start)), factor)
+        })
+        .collect();
+    let non_state: Vec<usize> = found
+        .get(cat::NON_STATE_OBJECTS)
+        .iter()
+        .map(|m| tok_at(toks, m.start))
+        .collect();
     for &cm in found.get(cat::CUES) {
         let info = lex.cues.info[cm.id as usize];
         // Weight 0 marks a named past event that only blocks shorter cues.
@@ -642,6 +712,10 @@ fn analyse(
             continue;
         }
         let (s, e) = tok_span(toks, cm.start, cm.end);
+        // "memerangi pemberontak": aimed at a non-state adversary.
+        if non_state.iter().any(|&n| n >= e && n - e <= 1) {
+            continue;
+        }
         let form = text[cm.start..cm.end].to_lowercase();
         let negated = !m.negation_immune.contains(&form)
             && neg.iter().any(|&(ns, ne)| {
@@ -700,7 +774,11 @@ fn analyse(
         if hypothetical {
             value *= m.hypothetical_factor;
         }
-        value *= estimate;
+        value *= estimates
+            .iter()
+            .filter(|(c, _)| *c == clause_of(s))
+            .map(|(_, f)| *f)
+            .fold(1.0, f64::min);
         // "an attack on one is an attack on both": a hypothetical third party.
         if collective && !info.class.is_cooperation() {
             value *= m.collective_factor;
@@ -952,6 +1030,10 @@ fn analyse(
         }
     }
     let subject = groups.first().and_then(|g| g.actors.first().cloned());
+    let side = groups
+        .iter()
+        .find(|g| !g.reciprocal && g.actors.len() >= 2)
+        .map(|g| g.actors.clone());
     let reciprocal = groups
         .iter()
         .find(|g| g.reciprocal && g.actors.len() == 2)
@@ -1007,6 +1089,7 @@ fn analyse(
         Said {
             subject,
             reciprocal,
+            group: side,
         },
     )
 }
@@ -1018,6 +1101,8 @@ struct Said {
     subject: Option<String>,
     /// A pair said to relate to each other.
     reciprocal: Option<Pair>,
+    /// Several actors named as one side.
+    group: Option<Vec<String>>,
 }
 
 #[cfg(test)]
@@ -1126,6 +1211,41 @@ mod tests {
             "India accused Pakistan of sheltering militants and suspended the water treaty, while Islamabad condemned the move.",
         );
         assert!(has(&rs, "IND-PAK conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn hosts_and_mediators_are_not_parties() {
+        let rs = rels("Qatar and Egypt mediated talks between Israel and Iran on a prisoner exchange in 2025.");
+        assert!(has(&rs, "IRN-ISR cooperation"), "{rs:?}");
+        assert!(!rs.iter().any(|r| r.contains("QAT") || r.contains("EGY")), "{rs:?}");
+        let rs = rels("Tiongkok menjadi tuan rumah pertemuan menteri luar negeri Afghanistan dan Pakistan untuk meredakan ketegangan.");
+        assert!(!rs.iter().any(|r| r.contains("CHN")), "{rs:?}");
+    }
+
+    #[test]
+    fn the_three_countries_refers_to_the_side_named_before() {
+        let rs = rels("Mali, Burkina Faso, dan Niger resmi keluar dari ECOWAS pada Januari 2025. Ketiga negara menuduh ECOWAS menjatuhkan sanksi yang tidak manusiawi.");
+        for p in ["BFA-ECOWAS", "ECOWAS-MLI", "ECOWAS-NER"] {
+            assert!(has(&rs, &format!("{p} conflict")), "{p}: {rs:?}");
+        }
+        assert!(!rs.iter().any(|r| r.starts_with("BFA-MLI") || r.starts_with("MLI-NER")), "{rs:?}");
+    }
+
+    #[test]
+    fn a_fight_against_rebels_is_not_against_the_partner() {
+        let rs = rels("Mali kini mengandalkan unit militer Rusia untuk memerangi pemberontak di wilayah utara.");
+        assert_eq!(rs, ["MLI-RUS cooperation"]);
+    }
+
+    #[test]
+    fn estimative_words_weaken_their_own_clause() {
+        // The war is unlikely; the likely closure does not make it likely.
+        let text = "Pakistan and Afghanistan clashed at the border in 2025. Analysts said a prolonged closure was likely, but a full-scale war between the two neighbours was unlikely.";
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        let r = crate::ingest::extract(&doc, "en", lex).relations;
+        let r = r.iter().find(|r| r.a == "AFG" && r.b == "PAK").expect("AFG-PAK");
+        assert!(r.tone > -8.0, "the unlikely war counts weakly: tone {}", r.tone);
     }
 
     #[test]

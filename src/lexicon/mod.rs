@@ -42,6 +42,9 @@ pub mod cat {
     pub const RESPONSE: usize = 19;
     pub const COMPOSITION: usize = 20;
     pub const GROUP_PRONOUNS: usize = 21;
+    pub const MEDIATION: usize = 22;
+    pub const GROUP_ANAPHORA: usize = 23;
+    pub const NON_STATE_OBJECTS: usize = 24;
 }
 
 /// Everything the pipeline looks words up in.
@@ -76,6 +79,9 @@ pub struct RelationLexicon {
     pub former: FxHashSet<String>,
     pub pronouns: PhraseSet,
     pub response: PhraseSet,
+    pub mediation: PhraseSet,
+    pub group_anaphora: PhraseSet,
+    pub non_state_objects: PhraseSet,
     pub compass: FxHashSet<String>,
     pub subordinators: FxHashSet<String>,
     pub clause_breaks: FxHashSet<String>,
@@ -99,6 +105,9 @@ struct RelationsFile {
     former: Vec<String>,
     pronouns: Vec<String>,
     response: Vec<String>,
+    mediation: Vec<String>,
+    group_anaphora: Vec<String>,
+    non_state_objects: Vec<String>,
     compass: Vec<String>,
     subordinators: Vec<String>,
     clause_breaks: Vec<String>,
@@ -603,6 +612,9 @@ impl Lexicon {
             former: lower_set(&r.former),
             pronouns: PhraseSet::new(numbered(&r.pronouns)),
             response: PhraseSet::new(numbered(&r.response)),
+            mediation: PhraseSet::new(numbered(&r.mediation)),
+            group_anaphora: PhraseSet::new(numbered(&r.group_anaphora)),
+            non_state_objects: PhraseSet::new(numbered(&r.non_state_objects)),
             compass: lower_set(&r.compass),
             subordinators: lower_set(&r.subordinators),
             clause_breaks: lower_set(&r.clause_breaks),
@@ -636,6 +648,9 @@ impl Lexicon {
             relations.response.items(),
             alliances.composition.items(),
             alliances.group_pronouns.items(),
+            relations.mediation.items(),
+            relations.group_anaphora.items(),
+            relations.non_state_objects.items(),
         ]);
         Ok(Lexicon {
             phrases,
