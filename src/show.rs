@@ -75,13 +75,24 @@ pub fn render(brief: &Brief, width: Option<usize>) -> String {
         section(&mut out, "ALLIANCES");
         for a in &brief.alliances {
             let _ = writeln!(out, "{} ({}, {})", a.id, a.name, a.kind.as_str());
+            if a.members.is_empty() {
+                let _ = writeln!(out, "  members: none named");
+            }
             for m in &a.members {
                 let date = m
                     .date
                     .as_deref()
                     .map(|d| format!(" {d}"))
                     .unwrap_or_default();
-                let _ = writeln!(out, "  - {} {}{}", m.actor, m.status, date);
+                let _ = writeln!(out, "  member: {} {}{}", m.actor, m.status, date);
+            }
+            for e in &a.events {
+                let date = e.date.as_deref().unwrap_or("undated");
+                let _ = writeln!(
+                    out,
+                    "  event: {date} {} {} (¶{})",
+                    e.actor, e.action, e.paragraph
+                );
             }
             for e in &a.evidence {
                 let date = e.date.as_deref().unwrap_or("undated");
