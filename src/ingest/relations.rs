@@ -1049,8 +1049,9 @@ fn analyse(
         .iter()
         .find(|g| g.reciprocal && g.actors.len() == 2)
         .and_then(|g| pair(&g.actors[0], &g.actors[1]));
+    // A sentence that names nobody lends only its clear cues (not "dikirim", sent).
     let lend = |out: &mut HashMap<Pair, Vec<Contribution>>, p: Pair, why: &str| {
-        for h in &hits {
+        for h in hits.iter().filter(|h| h.value.abs() >= 2.5) {
             out.entry(p.clone()).or_default().push(Contribution {
                 value: h.value * 0.6,
                 weight: 0.6,
