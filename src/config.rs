@@ -57,6 +57,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// The user's additions to the lexicons.
     pub lexicon: Extension,
+    /// Reader keys: command name -> keys (see [`crate::tui::keymap`]).
+    pub keys: BTreeMap<String, Vec<String>>,
     pub origin: Origin,
 }
 
@@ -68,6 +70,7 @@ struct ConfigFile {
     notes_dir: Option<String>,
     theme: Option<ThemeName>,
     lexicon: Option<LexiconFile>,
+    keys: Option<BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -150,6 +153,7 @@ impl Config {
             notes_dir: file.notes_dir.filter(|s| !s.is_empty()).map(PathBuf::from),
             theme: file.theme.unwrap_or(ThemeName::Dark),
             lexicon: Extension::default(),
+            keys: file.keys.unwrap_or_default(),
             origin: Origin::Embedded,
         }
     }
@@ -176,6 +180,7 @@ impl Config {
             },
             theme: file.theme.unwrap_or(base.theme),
             lexicon: extension(file.lexicon, text, path, dir)?,
+            keys: merge_keys(base.keys, file.keys, text, path)?,
             origin: Origin::File(path.to_path_buf()),
         })
     }
@@ -193,6 +198,57 @@ impl Config {
             }
         }
     }
+}
+
+/// The user's `[keys]` over the defaults: a command the user binds gets
+/// exactly the user's keys, and those keys leave the commands the user did
+/// not rebind (so `quit = ["x"]` frees nothing and `down = ["n"]` takes `n`
+/// from find_next).
+fn merge_keys(
+    mut keys: BTreeMap<String, Vec<String>>,
+    user: Option<BTreeMap<String, Vec<String>>>,
+    text: &str,
+    path: &Path,
+) -> Result<BTreeMap<String, Vec<String>>, ConfigError> {
+    let Some(user) = user else {
+        return Ok(keys);
+    };
+    let invalid = |name: &str, message: String| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line: line_of_key(text, name),
+        message,
+    };
+    // Validate the user's table on its own, for a precise message.
+    crate::tui::keymap::Keymap::new(&user).map_err(|m| {
+        let name = user
+            .iter()
+            .find(|(n, v)| {
+                crate::tui::keymap::Keymap::new(&BTreeMap::from([((*n).clone(), (*v).clone())]))
+                    .is_err()
+            })
+            .map_or("keys", |(n, _)| n.as_str());
+        invalid(name, m)
+    })?;
+    let parse = |k: &String| crate::tui::keymap::Key::parse(k).ok();
+    let taken: Vec<_> = user.values().flatten().filter_map(parse).collect();
+    for (cmd, list) in keys.iter_mut() {
+        if !user.contains_key(cmd) {
+            list.retain(|k| parse(k).is_none_or(|k| !taken.contains(&k)));
+        }
+    }
+    keys.extend(user);
+    Ok(keys)
+}
+
+/// The 1-based line where `name = ` is set, for errors about `[keys]`.
+fn line_of_key(text: &str, name: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.strip_prefix(name)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map_or_else(|| line_of(text, "[keys]"), |i| i + 1)
 }
 
 /// Which config file to read: the explicit one, else `./config.toml` if it
@@ -237,6 +293,15 @@ mod tests {
         assert!(lex.dir.is_some() && lex.aliases.is_some() && lex.cues.is_some());
         let c = Config::embedded();
         assert_eq!(c.library, PathBuf::from("briefs"));
+        // Every command has default keys, and they form a valid keymap.
+        crate::tui::keymap::Keymap::new(&c.keys).expect("default keys");
+        for cmd in crate::tui::action::Command::ALL {
+            assert!(
+                c.keys.get(cmd.name()).is_some_and(|k| !k.is_empty()),
+                "no default key for {}",
+                cmd.name()
+            );
+        }
         assert_eq!(c.theme, ThemeName::Dark);
     }
 
@@ -324,6 +389,32 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("my.toml:2: unknown field `dirr`"), "{err}");
+    }
+
+    #[test]
+    fn user_keys_replace_a_commands_keys_and_take_them_from_others() {
+        let c =
+            Config::from_toml("[keys]\ndown = [\"n\", \"Down\"]\n", Path::new("k.toml")).unwrap();
+        assert_eq!(c.keys["down"], ["n", "Down"]);
+        assert!(!c.keys["find_next"].contains(&"n".to_string()));
+        assert!(c.keys["up"].contains(&"k".to_string()));
+        let err = Config::from_toml(
+            "theme = \"dark\"\n[keys]\njump = [\"j\"]\n",
+            Path::new("k.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("k.toml:3: unknown command \"jump\""),
+            "{err}"
+        );
+        let err = Config::from_toml(
+            "[keys]\nup = [\"k\"]\ndown = [\"Ctrl-Nope\"]\n",
+            Path::new("k.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, "k.toml:3: [keys] down: unknown key \"Ctrl-Nope\"");
     }
 
     #[test]

@@ -22,5 +22,8 @@ pub mod ids;
 pub mod ingest;
 pub mod lexicon;
 pub mod library;
+pub mod notes;
+pub mod search;
 pub mod show;
 pub mod summary;
+pub mod tui;

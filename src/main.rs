@@ -65,6 +65,48 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search titles, actors (any name), pairs, alliances, judgments and every sentence
+    Search {
+        /// Words to look for (fuzzy; every word must match)
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most this many results
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// One JSON object per result per line
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export notes (all, or one brief's); `notes add` adds one from a script
+    #[command(args_conflicts_with_subcommands = true)]
+    Notes {
+        /// Only the notes on this brief
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+        /// One JSON object per note per line
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// A Markdown document
+        #[arg(long)]
+        markdown: bool,
+        #[command(subcommand)]
+        action: Option<NotesAction>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum NotesAction {
+    /// Add a note on a passage; prints the note's id once it is safely on disk
+    Add {
+        /// The brief's id
+        id: String,
+        /// The passage, copied exactly from the brief's source text (or a key judgment)
+        #[arg(long, value_name = "TEXT")]
+        quote: String,
+        /// The note
+        #[arg(long, value_name = "NOTE")]
+        text: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -132,6 +174,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }) => cmd_ingest(&ctx, out, dry_run, json, force, &paths),
         Some(Command::List { json }) => cmd_list(&ctx, json),
         Some(Command::Show { id, json }) => cmd_show(&ctx, &id, json),
+        Some(Command::Search { query, limit, json }) => {
+            cmd_search(&ctx, &query.join(" "), limit, json)
+        }
+        Some(Command::Notes {
+            action: Some(NotesAction::Add { id, quote, text }),
+            ..
+        }) => cmd_notes_add(&ctx, &id, &quote, &text),
+        Some(Command::Notes {
+            id, json, markdown, ..
+        }) => cmd_notes(&ctx, id.as_deref(), json, markdown),
     }
 }
 
@@ -143,17 +195,160 @@ fn open_library(dir: &Path) -> Result<Library> {
     Ok(lib)
 }
 
-/// Until the reader lands: the library, and how to open a brief.
+/// The reader, on a terminal; without one, say how to read briefs instead.
 fn cmd_default(ctx: &Setup) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        bail!(
+            "the reader needs a terminal (stdin and stdout are not one); use `briefing list` and `briefing show ID` instead"
+        );
+    }
+    let lib = Library::open(&ctx.library)?;
+    let problems: Vec<String> = lib.problems().iter().map(|p| p.to_string()).collect();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let keymap = briefing::tui::keymap::Keymap::new(&ctx.config.keys)
+        .map_err(|e| anyhow::anyhow!("config: {e}"))?;
+    let opts = briefing::tui::app::Options {
+        library_dir: ctx.library.clone(),
+        notes_dir: notes_dir(ctx)?,
+        theme: briefing::tui::theme::Theme::new(ctx.config.theme, no_color),
+        keymap,
+    };
+    let briefs = lib.briefs().to_vec();
+    let app = briefing::tui::app::App::new(briefs, problems, opts);
+    briefing::tui::run(app).context("terminal error")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The notes folder: the config's, else the platform data dir's `annotations`.
+fn notes_dir(ctx: &Setup) -> Result<PathBuf> {
+    if let Some(d) = &ctx.config.notes_dir {
+        return Ok(d.clone());
+    }
+    directories::ProjectDirs::from("", "", "briefing")
+        .map(|d| d.data_dir().join("annotations"))
+        .ok_or_else(|| {
+            anyhow::anyhow!("no home folder to keep notes in; set notes_dir in config.toml")
+        })
+}
+
+fn cmd_search(ctx: &Setup, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
     let lib = open_library(&ctx.library)?;
-    let _ = &ctx.config;
-    println!(
-        "Library {} — {} briefs\n",
-        ctx.library.display(),
-        lib.briefs().len()
-    );
-    print_list(lib.briefs());
-    println!("\nOpen a brief with: briefing show ID   (ingest more with: briefing ingest FILE...)");
+    let engine = briefing::search::Engine::new(lib.briefs());
+    let hits = engine.search(query, limit);
+    let mut out = std::io::stdout().lock();
+    for h in &hits {
+        if json {
+            writeln!(out, "{}", briefing::search::hit_json(&engine, h))?;
+        } else {
+            let item = engine.item(h.item);
+            let brief = engine.brief_of(h);
+            let place = match item.jump.section {
+                briefing::search::Section::Source => format!("source ¶{}", item.jump.index),
+                s => s.name().to_string(),
+            };
+            writeln!(
+                out,
+                "{}  {}  {}  {}",
+                brief.id,
+                place,
+                item.kind.label(),
+                item.text
+            )?;
+        }
+    }
+    if hits.is_empty() && !json {
+        eprintln!("briefing: no results for {query:?}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_notes(ctx: &Setup, id: Option<&str>, json: bool, markdown: bool) -> Result<ExitCode> {
+    use briefing::notes::{Store, export};
+    let store = Store::new(notes_dir(ctx)?);
+    let lib = open_library(&ctx.library)?;
+    let all: Vec<(String, Vec<briefing::notes::Note>)> = match id {
+        Some(id) => {
+            ids::validate(id)?;
+            vec![(id.to_string(), store.load(id)?)]
+        }
+        None => {
+            let (all, problems) = store.load_all();
+            for p in problems {
+                warn(&p.to_string());
+            }
+            all
+        }
+    };
+    let entries = export::entries(lib.briefs(), &all);
+    let mut out = std::io::stdout().lock();
+    if json {
+        for e in &entries {
+            writeln!(out, "{}", export::json(e))?;
+        }
+    } else if markdown {
+        out.write_all(export::markdown(&entries).as_bytes())?;
+    } else if entries.is_empty() {
+        eprintln!("briefing: no notes in {}", store.dir().display());
+    } else {
+        out.write_all(export::text(&entries).as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_notes_add(ctx: &Setup, id: &str, quote: &str, text: &str) -> Result<ExitCode> {
+    use briefing::notes::{self, Kind, Note, SourceText, Store};
+    ids::validate(id)?;
+    let brief = library::load(&ctx.library, id)?;
+    let quote = briefing::body::normalize_ws(quote);
+    if quote.is_empty() {
+        bail!("--quote is empty");
+    }
+    if text.trim().is_empty() {
+        bail!("--text is empty");
+    }
+    let src = SourceText::from_brief(&brief);
+    let now = notes::now();
+    let mut note = Note {
+        id: notes::new_id(),
+        kind: Kind::Sentence,
+        quote: quote.clone(),
+        prefix: String::new(),
+        suffix: String::new(),
+        position: None,
+        paragraph: None,
+        text: text.to_string(),
+        created: now.clone(),
+        updated: now,
+    };
+    let found =
+        (1..=src.paragraph_count()).find_map(|n| src.paragraph(n).find(&quote).map(|at| (n, at)));
+    if let Some((n, at)) = found {
+        let sel = notes::select(&src, n, at..at + quote.len())
+            .ok_or_else(|| anyhow::anyhow!("cannot anchor the quote in brief {id}"))?;
+        if sel.quote.len() == src.paragraph(n).len() {
+            note.kind = Kind::Paragraph;
+        }
+        note.prefix = sel.prefix;
+        note.suffix = sel.suffix;
+        note.position = Some(sel.position);
+        note.paragraph = Some(n);
+    } else if let Some(c) = brief.conclusions.iter().find(|c| c.text == quote) {
+        note.kind = Kind::Judgment;
+        note.paragraph = Some(c.paragraph);
+    } else {
+        bail!(
+            "quote not found in brief {id}: copy it exactly from `briefing show {id}` (source text or a key judgment)"
+        );
+    }
+    let store = Store::new(notes_dir(ctx)?);
+    let changed = store.add(id, note.clone())?;
+    if let Some((err, aside)) = changed.moved_aside {
+        warn(&format!(
+            "{err}; the old file was moved to {}",
+            aside.display()
+        ));
+    }
+    println!("{}", note.id);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -418,10 +418,222 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn no_subcommand_lists_the_library_and_says_how_to_open_a_brief() {
+fn no_subcommand_without_a_terminal_points_at_list_and_show() {
+    let out = briefing(&root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_lines(&out);
+    assert_eq!(err.len(), 1, "{err:?}");
+    assert!(err[0].starts_with("briefing: the reader needs a terminal"));
+    assert!(err[0].contains("briefing list") && err[0].contains("briefing show ID"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn search_prints_ranked_hits_with_brief_and_section() {
+    let out = briefing(&root())
+        .args(["search", "azer", "rus", "--limit", "3", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let hits: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 3);
+    assert_eq!(hits[0]["kind"], "relation");
+    assert!(
+        hits[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Azerbaijan–Russia")
+    );
+    assert_eq!(hits[0]["section"], "relations");
+    assert!(!hits[0]["positions"].as_array().unwrap().is_empty());
+    let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Aliases: "amerika" finds the United States; sentences point at paragraphs.
     briefing(&root())
+        .args(["search", "amerika", "--limit", "5"])
         .assert()
         .success()
-        .stdout(contains("BAB VI PENUTUP"))
-        .stdout(contains("briefing show"));
+        .stdout(contains("actor  United States (USA)"))
+        .stdout(contains(
+            "source ¶4  sentence  Amerika Serikat maupun Uni Eropa",
+        ));
+    briefing(&root())
+        .args(["search", "qqqzzzxxx"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("briefing: no results for \"qqqzzzxxx\"\n");
+}
+
+#[test]
+fn notes_add_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "002_fea91339883cd94f";
+    let quote = "Hubungan Moskow dengan Baku dan Yerevan belum pernah seburuk sekarang.";
+    let notes = |d: &Path| {
+        let mut c = briefing(d);
+        c.env("XDG_DATA_HOME", dir.path().join("data"))
+            .arg("--library")
+            .arg(root().join("briefs"));
+        c
+    };
+    notes(dir.path())
+        .arg("notes")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains("no notes in"));
+    let out = notes(dir.path())
+        .args([
+            "notes",
+            "add",
+            id,
+            "--quote",
+            quote,
+            "--text",
+            "Bandingkan dengan 2020.",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", stderr_lines(&out));
+    let note_id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(note_id.starts_with('n') && note_id.len() == 11, "{note_id}");
+    let file = dir
+        .path()
+        .join("data/briefing/annotations")
+        .join(format!("{id}.toml"));
+    assert!(
+        std::fs::read_to_string(&file).unwrap().contains(&note_id),
+        "on disk when printed"
+    );
+    // A quote wrapped over lines, as copied from a terminal, still anchors.
+    notes(dir.path())
+        .args([
+            "notes",
+            "add",
+            id,
+            "--quote",
+            "Kampanye kilat Azerbaijan\n di Karabakh",
+            "--text",
+            "kilat",
+        ])
+        .assert()
+        .success();
+    let out = notes(dir.path())
+        .args(["notes", "--json"])
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], note_id.as_str());
+    assert_eq!(lines[0]["brief"], id);
+    assert_eq!(lines[0]["kind"], "paragraph");
+    assert_eq!(lines[0]["paragraph"], 22);
+    assert_eq!(lines[0]["orphaned"], false);
+    assert_eq!(lines[1]["kind"], "sentence");
+    notes(dir.path())
+        .args(["notes", "--markdown", id])
+        .assert()
+        .success()
+        .stdout(contains("## Dalam langkah yang memicu reaksi keras"))
+        .stdout(contains(format!("> {quote}")))
+        .stdout(contains("Bandingkan dengan 2020."));
+    notes(dir.path())
+        .args(["notes", id])
+        .assert()
+        .success()
+        .stdout(contains(format!(
+            "{id}  {note_id}  paragraph (paragraph 22)"
+        )));
+    // Errors: one line, non-zero, nothing written.
+    for (args, msg) in [
+        (
+            vec![
+                "notes",
+                "add",
+                id,
+                "--quote",
+                "Kalimat yang tidak ada.",
+                "--text",
+                "x",
+            ],
+            "briefing: quote not found in brief 002_fea91339883cd94f",
+        ),
+        (
+            vec!["notes", "add", "nope", "--quote", quote, "--text", "x"],
+            "briefing: no brief with id 'nope'",
+        ),
+        (
+            vec!["notes", "add", "../x", "--quote", quote, "--text", "x"],
+            "briefing: invalid brief id \"../x\"",
+        ),
+        (
+            vec!["notes", "add", id, "--quote", quote, "--text", "  "],
+            "briefing: --text is empty",
+        ),
+    ] {
+        let out = notes(dir.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr_lines(&out);
+        assert_eq!(err.len(), 1, "{err:?}");
+        assert!(err[0].starts_with(msg), "{err:?}");
+    }
+    let out = notes(dir.path())
+        .args(["notes", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}
+
+#[test]
+fn notes_folder_from_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "notes_dir = \"my-notes\"\n").unwrap();
+    briefing(dir.path())
+        .arg("--library")
+        .arg(root().join("briefs"))
+        .args([
+            "notes",
+            "add",
+            "000_f5840cd7195cf325",
+            "--quote",
+            "BAB VI",
+            "--text",
+            "x",
+        ])
+        .assert()
+        .code(1);
+    let judgment = {
+        let out = briefing(&root())
+            .args(["show", "000_f5840cd7195cf325", "--json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["conclusions"][0]["text"].as_str().unwrap().to_string()
+    };
+    briefing(dir.path())
+        .arg("--library")
+        .arg(root().join("briefs"))
+        .args([
+            "notes",
+            "add",
+            "000_f5840cd7195cf325",
+            "--quote",
+            &judgment,
+            "--text",
+            "x",
+        ])
+        .assert()
+        .success();
+    assert!(
+        dir.path()
+            .join("my-notes/000_f5840cd7195cf325.toml")
+            .is_file()
+    );
 }

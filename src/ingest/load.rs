@@ -94,7 +94,7 @@ fn decode_utf8_or_legacy(bytes: &[u8]) -> Result<(String, Vec<String>), LoadErro
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, LoadError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(LoadError::BadUtf16);
     }
     let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));

@@ -689,6 +689,77 @@ pub fn shared() -> &'static Lexicon {
     LEX.get_or_init(Lexicon::embedded)
 }
 
+/// The sentence splitter's abbreviations alone, parsed once: the reader
+/// splits paragraphs into sentences without building the whole lexicon.
+pub fn abbreviations() -> &'static Abbreviations {
+    static ABBR: std::sync::OnceLock<Abbreviations> = std::sync::OnceLock::new();
+    ABBR.get_or_init(|| {
+        Abbreviations::from_file(embedded("abbreviations.toml", ABBREVIATIONS_TOML))
+    })
+}
+
+/// Every name of every actor in the shipped gazetteer, by actor id (display
+/// name first), for search: typing "amerika" finds the United States. Parsed
+/// once, without building the matcher.
+pub fn actor_names() -> &'static HashMap<String, Vec<String>> {
+    static NAMES: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut gaz = GazetteerFiles::default();
+        for (name, text) in [
+            ("states.toml", STATES_TOML),
+            ("organisations.toml", ORGANISATIONS_TOML),
+            ("groups.toml", GROUPS_TOML),
+        ] {
+            gaz.merge(embedded(name, text));
+        }
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        let mut put = |id: &str, names: Vec<&String>| {
+            let v = out.entry(id.to_string()).or_default();
+            for n in names {
+                if !v.contains(n) {
+                    v.push(n.clone());
+                }
+            }
+        };
+        for s in &gaz.state {
+            put(
+                &s.id,
+                std::iter::once(&s.name)
+                    .chain(&s.names)
+                    .chain(&s.acronyms)
+                    .chain(&s.acronyms_id)
+                    .chain(&s.acronyms_en)
+                    .chain(&s.capitals)
+                    .chain(&s.adjectives)
+                    .collect(),
+            );
+        }
+        for o in &gaz.organisation {
+            put(
+                &o.id,
+                std::iter::once(&o.name)
+                    .chain(&o.names)
+                    .chain(&o.acronyms)
+                    .chain(&o.acronyms_id)
+                    .chain(&o.acronyms_en)
+                    .collect(),
+            );
+        }
+        for g in &gaz.group {
+            put(
+                &g.id,
+                std::iter::once(&g.name)
+                    .chain(&g.names)
+                    .chain(&g.acronyms)
+                    .chain(&g.acronyms_id)
+                    .chain(&g.acronyms_en)
+                    .collect(),
+            );
+        }
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,6 +774,12 @@ mod tests {
         assert_eq!(lex.clean.mojibake.get("â€™").map(String::as_str), Some("’"));
         assert_eq!(lex.dates.months.get("maret"), Some(&3));
         assert!(!lex.cues.set.is_empty());
+        assert!(abbreviations().may_end.contains("dll"));
+        let usa = &actor_names()["USA"];
+        assert_eq!(usa[0], "United States");
+        assert!(usa.iter().any(|n| n == "Amerika Serikat"));
+        assert!(usa.iter().any(|n| n == "AS"));
+        assert!(actor_names()["CSTO"].len() > 1);
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! The help overlay, generated from the live keymap so it never lies.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::overlay::popup;
+use crate::tui::app::App;
+use crate::tui::wrap;
+
+fn lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = vec![
+        Line::from(Span::styled(
+            "Keys (rebind them in config.toml [keys])",
+            t.title,
+        )),
+        Line::default(),
+    ];
+    let help = app.keymap.help();
+    let kw = help
+        .iter()
+        .map(|(k, _)| wrap::width(k))
+        .max()
+        .unwrap_or(8)
+        .min(22);
+    for (keys, what) in help {
+        out.push(Line::from(vec![
+            Span::styled(format!("{:<kw$}  ", keys), t.accent),
+            Span::styled(what.to_string(), t.text),
+        ]));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Mouse", t.title)));
+    for l in [
+        "wheel       scroll the list or text under the pointer",
+        "click       select; click the selection again to open it",
+        "tabs        click a section tab to go there",
+    ] {
+        out.push(Line::from(Span::styled(l.to_string(), t.text)));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Where things are", t.title)));
+    for l in [
+        "Sections: 1 Key judgments, 2 Relations (list, tone matrix, evidence),".to_string(),
+        "3 Alliances, 4 Timeline, 5 Source text. Enter on an item opens its".to_string(),
+        "paragraph in the source text; in the source, Enter or → selects sentences.".to_string(),
+        format!("Notes are saved in {}", app.store.dir().display()),
+        format!("Library: {}", app.library_dir.display()),
+    ] {
+        out.push(Line::from(Span::styled(l, t.dim)));
+    }
+    out
+}
+
+pub fn line_count(app: &App) -> usize {
+    lines(app).len()
+}
+
+fn area(app: &App) -> ratatui::layout::Rect {
+    let (w, h) = app.size;
+    popup(app, w.saturating_sub(4).min(84), h.saturating_sub(2))
+}
+
+fn bordered(app: &App) -> bool {
+    let a = area(app);
+    a.width >= 30 && a.height >= 8
+}
+
+/// Rows available for the help text.
+pub fn view_height(app: &App) -> usize {
+    let a = area(app);
+    if bordered(app) {
+        a.height.saturating_sub(2) as usize
+    } else {
+        a.height as usize
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
+    let a = area(app);
+    frame.render_widget(Clear, a);
+    let inner = if bordered(app) {
+        let b = Block::default()
+            .borders(Borders::ALL)
+            .border_style(app.theme.border)
+            .title(Span::styled(
+                format!(
+                    " Help · {}/{} scroll · {} close ",
+                    app.keymap.hint(crate::tui::action::Command::Down),
+                    app.keymap.hint(crate::tui::action::Command::Up),
+                    app.keymap.hint(crate::tui::action::Command::Back)
+                ),
+                app.theme.accent,
+            ));
+        let inner = b.inner(a);
+        frame.render_widget(b, a);
+        inner
+    } else {
+        a
+    };
+    let lines: Vec<Line> = lines(app).into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

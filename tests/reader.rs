@@ -1,0 +1,638 @@
+//! The reader's state machine, action by action, without a terminal: every
+//! test builds an `App` over the shipped briefs with a temporary notes folder
+//! and drives it through `App::update` (and, where the key matters, through
+//! the keymap).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use briefing::config::ThemeName;
+use briefing::library::Library;
+use briefing::notes::{Kind, Store};
+use briefing::search::Section;
+use briefing::tui::action::{Action, Command};
+use briefing::tui::app::{App, Options, Overlay, View};
+use briefing::tui::keymap::{Key, Keymap};
+use briefing::tui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const BAB6: usize = 0; // "BAB VI PENUTUP" (000_...)
+const NEWS: usize = 1; // the 002_... news analysis
+
+fn briefs_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs")
+}
+
+fn app_with(notes: &Path, keymap: Keymap) -> App {
+    let lib = Library::open(&briefs_dir()).unwrap();
+    let mut app = App::new(
+        lib.briefs().to_vec(),
+        Vec::new(),
+        Options {
+            library_dir: "briefs".into(),
+            notes_dir: notes.to_path_buf(),
+            theme: Theme::new(ThemeName::Dark, false),
+            keymap,
+        },
+    );
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+fn app(notes: &Path) -> App {
+    app_with(notes, Keymap::defaults())
+}
+
+fn cmd(app: &mut App, c: Command) {
+    app.update(Action::Command(c));
+}
+
+/// Press a key as the terminal would send it ("j", "N", "Enter", "Ctrl-s").
+fn press(app: &mut App, key: &str) {
+    let k = Key::parse(key).unwrap();
+    let mut mods = KeyModifiers::NONE;
+    if k.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
+    if matches!(k.code, KeyCode::Char(c) if c.is_uppercase()) {
+        mods |= KeyModifiers::SHIFT;
+    }
+    let ev = KeyEvent::new(k.code, mods);
+    if let Some(a) = app.key_action(&ev) {
+        app.update(a);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn brief_view(app: &App) -> &briefing::tui::app::BriefView {
+    match &app.view {
+        View::Brief(bv) => bv,
+        other => panic!("not in a brief: {other:?}"),
+    }
+}
+
+/// Open brief `i` from the library.
+fn open(app: &mut App, i: usize) {
+    let View::Library(lv) = &app.view else {
+        panic!("not in the library")
+    };
+    let row = lv.shown.iter().position(|&b| b == i).unwrap();
+    for _ in 0..row {
+        cmd(app, Command::Down);
+    }
+    cmd(app, Command::Open);
+    assert_eq!(brief_view(app).brief, i);
+}
+
+/// The selected paragraph number in the source text.
+fn paragraph(app: &App) -> usize {
+    let bv = brief_view(app);
+    app.docs[&bv.brief].paragraph_at_block(bv.panes[Section::Source as usize].selected)
+}
+
+#[test]
+fn sections_tabs_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    assert_eq!(brief_view(&app).section, Section::Judgments);
+    cmd(&mut app, Command::NextSection);
+    assert_eq!(brief_view(&app).section, Section::Relations);
+    cmd(&mut app, Command::PrevSection);
+    cmd(&mut app, Command::PrevSection);
+    assert_eq!(brief_view(&app).section, Section::Source, "wraps around");
+    for (c, s) in [
+        (Command::Section1, Section::Judgments),
+        (Command::Section2, Section::Relations),
+        (Command::Section3, Section::Alliances),
+        (Command::Section4, Section::Timeline),
+        (Command::Section5, Section::Source),
+    ] {
+        cmd(&mut app, c);
+        assert_eq!(brief_view(&app).section, s);
+    }
+    // Only paragraphs are selected in the source text, never headings.
+    for _ in 0..30 {
+        cmd(&mut app, Command::Down);
+        let bv = brief_view(&app);
+        assert!(app.selectable(bv, Section::Source, bv.panes[4].selected));
+    }
+    let before = paragraph(&app);
+    assert!(before > 20, "{before}");
+    cmd(&mut app, Command::Bottom);
+    assert_eq!(paragraph(&app), app.docs[&NEWS].paragraph_count());
+    cmd(&mut app, Command::Top);
+    assert_eq!(paragraph(&app), 1);
+    // Back: to the library, where the brief is still selected.
+    cmd(&mut app, Command::Back);
+    let View::Library(lv) = &app.view else {
+        panic!("back to the library")
+    };
+    assert_eq!(lv.shown[lv.pane.selected], NEWS);
+}
+
+#[test]
+fn search_as_you_type_and_jump_to_the_exact_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, BAB6);
+    cmd(&mut app, Command::Section5);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Down);
+    let was = paragraph(&app);
+    press(&mut app, "/");
+    assert!(matches!(app.overlay, Some(Overlay::Search)));
+    type_text(&mut app, "azer rus");
+    assert!(!app.search.hits.is_empty());
+    assert_eq!(app.search.shown_query, "azer rus");
+    // Results narrow as the query grows.
+    let n = app.search.hits.len();
+    type_text(&mut app, " kontingen");
+    assert!(app.search.hits.len() < n);
+    // Replace the query: a sentence of the news brief.
+    for _ in 0.." kontingen".len() + "azer rus".len() {
+        app.update(Action::Input(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    type_text(&mut app, "taliban kelompok militan islamis");
+    let first = &app.search.hits[0];
+    let item = app.engine.item(first.item).clone();
+    assert_eq!(item.jump.section, Section::Source);
+    assert!(
+        item.text
+            .starts_with("Taliban, sebuah kelompok militan Islamis")
+    );
+    assert!(!first.positions.is_empty());
+    press(&mut app, "Enter");
+    assert!(app.overlay.is_none());
+    let bv = brief_view(&app).clone();
+    assert_eq!(bv.brief, NEWS);
+    assert_eq!(bv.section, Section::Source);
+    assert_eq!(paragraph(&app), item.jump.index);
+    assert_eq!(
+        bv.sentence, None,
+        "the paragraph is selected, the sentence highlighted"
+    );
+    let flash = bv.flash.expect("the hit is highlighted");
+    assert_eq!(flash.range, item.jump.range);
+    // Back returns to the other brief where we were.
+    cmd(&mut app, Command::Back);
+    assert_eq!(brief_view(&app).brief, BAB6);
+    assert_eq!(paragraph(&app), was);
+}
+
+#[test]
+fn stale_search_results_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    cmd(&mut app, Command::Search);
+    type_text(&mut app, "csto");
+    let hits = app.search.hits.clone();
+    assert!(!hits.is_empty());
+    app.update(Action::SearchResults(briefing::search::worker::Results {
+        generation: 0,
+        query: "old".into(),
+        hits: Vec::new(),
+    }));
+    assert_eq!(app.search.hits, hits);
+    assert_eq!(app.search.shown_query, "csto");
+}
+
+#[test]
+fn relations_evidence_opens_its_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section2);
+    let rel = &app.briefs[NEWS].relations[0];
+    assert_eq!((rel.a.as_str(), rel.b.as_str()), ("AZE", "RUS"));
+    let second = rel.evidence[1].clone();
+    cmd(&mut app, Command::Inner);
+    assert!(brief_view(&app).evidence.is_some());
+    cmd(&mut app, Command::Down);
+    assert_eq!(brief_view(&app).evidence.unwrap().selected, 1);
+    cmd(&mut app, Command::Open);
+    assert_eq!(brief_view(&app).section, Section::Source);
+    assert_eq!(paragraph(&app), second.paragraph);
+    cmd(&mut app, Command::Back);
+    let bv = brief_view(&app);
+    assert_eq!(bv.section, Section::Relations);
+    assert_eq!(bv.evidence.unwrap().selected, 1, "scroll and focus kept");
+    cmd(&mut app, Command::Outer);
+    assert!(brief_view(&app).evidence.is_none());
+}
+
+#[test]
+fn judgments_open_their_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Down);
+    let j = app.briefs[NEWS].conclusions[1].clone();
+    press(&mut app, "Enter");
+    assert_eq!(paragraph(&app), j.paragraph);
+    let bv = brief_view(&app);
+    let flash = bv.flash.clone().unwrap();
+    let text = app.docs[&NEWS].paragraph(j.paragraph);
+    assert_eq!(&text[flash.range.unwrap()], j.text);
+}
+
+#[test]
+fn annotate_save_marker_and_notes_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section5);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Down);
+    let n = paragraph(&app);
+    press(&mut app, "a");
+    let Some(Overlay::Editor(e)) = &app.overlay else {
+        panic!("editor open")
+    };
+    assert_eq!(e.label, format!("paragraph {n}"));
+    // Keys that are commands elsewhere are text here.
+    type_text(&mut app, "Lihat juga q, j, k.");
+    press(&mut app, "Enter");
+    type_text(&mut app, "Second line.");
+    press(&mut app, "Ctrl-s");
+    assert!(app.overlay.is_none());
+    assert!(app.status.as_ref().unwrap().text.starts_with("Note saved"));
+    let id = app.briefs[NEWS].id.clone();
+    let on_disk = Store::new(dir.path()).load(&id).unwrap();
+    assert_eq!(on_disk.len(), 1);
+    assert_eq!(on_disk[0].text, "Lihat juga q, j, k.\nSecond line.");
+    assert_eq!(on_disk[0].kind, Kind::Paragraph);
+    assert_eq!(on_disk[0].paragraph, Some(n));
+    let sel = app.selected().unwrap();
+    assert!(app.note_on(&id, &sel).is_some(), "marker on the paragraph");
+    // Sentence mode: a note on one sentence.
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Inner);
+    cmd(&mut app, Command::Annotate);
+    type_text(&mut app, "on a sentence");
+    cmd(&mut app, Command::Save);
+    let on_disk = Store::new(dir.path()).load(&id).unwrap();
+    assert_eq!(on_disk[1].kind, Kind::Sentence);
+    // The notes view lists both, newest first; Enter jumps to the passage.
+    press(&mut app, "N");
+    let View::Notes(nv) = &app.view else {
+        panic!("notes view")
+    };
+    assert_eq!(nv.shown.len(), 2);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Open);
+    assert_eq!(brief_view(&app).section, Section::Source);
+    assert_eq!(paragraph(&app), n);
+    // Filter the notes view.
+    cmd(&mut app, Command::Back);
+    cmd(&mut app, Command::Find);
+    type_text(&mut app, "sentence");
+    let View::Notes(nv) = &app.view else {
+        panic!("notes view")
+    };
+    assert_eq!(nv.shown.len(), 1);
+}
+
+#[test]
+fn notes_on_structured_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    let id = app.briefs[NEWS].id.clone();
+    for (section, kind) in [
+        (Command::Section1, Kind::Judgment),
+        (Command::Section2, Kind::Relation),
+        (Command::Section3, Kind::Alliance),
+        (Command::Section4, Kind::Timeline),
+    ] {
+        cmd(&mut app, section);
+        cmd(&mut app, Command::Annotate);
+        type_text(&mut app, kind.as_str());
+        cmd(&mut app, Command::Save);
+        let notes = Store::new(dir.path()).load(&id).unwrap();
+        let last = notes.last().unwrap();
+        assert_eq!(last.kind, kind);
+        let sel = app.selected().unwrap();
+        assert!(app.note_on(&id, &sel).is_some(), "{kind:?} marked");
+    }
+    let notes = Store::new(dir.path()).load(&id).unwrap();
+    assert_eq!(notes[1].quote, "AZE-RUS");
+}
+
+#[test]
+fn cancel_asks_before_discarding_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Annotate);
+    // Nothing typed: Esc closes at once.
+    press(&mut app, "Esc");
+    assert!(app.overlay.is_none());
+    cmd(&mut app, Command::Annotate);
+    type_text(&mut app, "draft");
+    press(&mut app, "Esc");
+    let Some(Overlay::Editor(e)) = &app.overlay else {
+        panic!("still editing")
+    };
+    assert!(e.asking);
+    press(&mut app, "n");
+    let Some(Overlay::Editor(e)) = &app.overlay else {
+        panic!("still editing")
+    };
+    assert!(!e.asking);
+    assert_eq!(e.text(), "draft", "nothing lost");
+    press(&mut app, "Esc");
+    press(&mut app, "y");
+    assert!(app.overlay.is_none());
+    assert!(Store::new(dir.path()).load_all().0.is_empty());
+    // Saving an empty note is refused, and the editor stays.
+    cmd(&mut app, Command::Annotate);
+    cmd(&mut app, Command::Save);
+    assert!(matches!(app.overlay, Some(Overlay::Editor(_))));
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn edit_and_delete_after_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    let id = app.briefs[NEWS].id.clone();
+    press(&mut app, "e");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("No note on this item")
+    );
+    cmd(&mut app, Command::Annotate);
+    type_text(&mut app, "pertama");
+    cmd(&mut app, Command::Save);
+    press(&mut app, "e");
+    let Some(Overlay::Editor(e)) = &app.overlay else {
+        panic!("editor")
+    };
+    assert_eq!(e.text(), "pertama");
+    type_text(&mut app, " diperbarui");
+    cmd(&mut app, Command::Save);
+    let notes = Store::new(dir.path()).load(&id).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "pertama diperbarui");
+    press(&mut app, "d");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    press(&mut app, "n");
+    assert_eq!(Store::new(dir.path()).load(&id).unwrap().len(), 1);
+    press(&mut app, "d");
+    press(&mut app, "y");
+    assert!(Store::new(dir.path()).load(&id).unwrap().is_empty());
+    assert!(app.note_on(&id, &app.selected().unwrap()).is_none());
+}
+
+#[test]
+fn find_with_n_and_shift_n() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section5);
+    // Without a find, N is the notes view.
+    press(&mut app, "N");
+    assert!(matches!(app.view, View::Notes(_)));
+    cmd(&mut app, Command::Back);
+    press(&mut app, "f");
+    type_text(&mut app, "azerbaijan");
+    press(&mut app, "Enter");
+    let f = brief_view(&app).find.clone().unwrap();
+    assert!(!f.typing);
+    assert!(f.matches.len() > 5, "{}", f.matches.len());
+    assert_eq!(f.current, Some(0));
+    let first = paragraph(&app);
+    press(&mut app, "n");
+    press(&mut app, "n");
+    assert_eq!(brief_view(&app).find.as_ref().unwrap().current, Some(2));
+    // With a find active, N goes back.
+    press(&mut app, "N");
+    assert_eq!(brief_view(&app).find.as_ref().unwrap().current, Some(1));
+    assert!(matches!(app.view, View::Brief(_)));
+    press(&mut app, "N");
+    assert_eq!(paragraph(&app), first);
+    // Every match is really in its paragraph.
+    let doc = &app.docs[&NEWS];
+    for (block, r) in &f.matches {
+        let text = &doc.blocks[*block].text;
+        assert!(text[r.clone()].eq_ignore_ascii_case("azerbaijan"));
+    }
+    press(&mut app, "Esc");
+    assert!(brief_view(&app).find.is_none());
+}
+
+#[test]
+fn library_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    press(&mut app, "f");
+    type_text(&mut app, "penutup");
+    let View::Library(lv) = &app.view else {
+        panic!()
+    };
+    assert_eq!(lv.shown[0], BAB6, "best match first");
+    press(&mut app, "Enter");
+    press(&mut app, "Enter");
+    assert_eq!(brief_view(&app).brief, BAB6);
+    cmd(&mut app, Command::Back);
+    press(&mut app, "Esc");
+    let View::Library(lv) = &app.view else {
+        panic!()
+    };
+    assert_eq!(lv.shown.len(), 2, "Esc clears the filter");
+}
+
+#[test]
+fn last_position_is_remembered_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, BAB6);
+    cmd(&mut app, Command::Section5);
+    for _ in 0..7 {
+        cmd(&mut app, Command::Down);
+    }
+    let n = paragraph(&app);
+    press(&mut app, "q");
+    assert!(app.quit);
+    // A new run, at another size: same section and paragraph.
+    let mut app = app_with(dir.path(), Keymap::defaults());
+    app.update(Action::Resize {
+        width: 40,
+        height: 10,
+    });
+    open(&mut app, BAB6);
+    assert_eq!(brief_view(&app).section, Section::Source);
+    assert_eq!(paragraph(&app), n);
+}
+
+#[test]
+fn mouse_tabs_rows_and_wheel() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    // Library rows start below the header and column lines.
+    app.update(Action::Click { column: 5, row: 3 });
+    let View::Library(lv) = &app.view else {
+        panic!()
+    };
+    assert_eq!(lv.pane.selected, 1);
+    app.update(Action::Click { column: 5, row: 3 });
+    assert_eq!(brief_view(&app).brief, lv_brief(&app, 1));
+    // The tab line is row 1 under the title; " 1 Key judgments  2 Relations ..."
+    app.update(Action::Click { column: 20, row: 1 });
+    assert_eq!(brief_view(&app).section, Section::Relations);
+    app.update(Action::Click { column: 60, row: 1 });
+    assert_eq!(brief_view(&app).section, Section::Source);
+    app.update(Action::Scroll {
+        column: 10,
+        row: 10,
+        lines: 9,
+    });
+    let p = brief_view(&app).panes[4];
+    assert!(p.top > 0 || p.skip > 0, "{p:?}");
+    assert!(p.selected >= p.top, "selection follows the view");
+    // Clicking a paragraph selects it; clicking it again selects a sentence.
+    app.update(Action::Click { column: 10, row: 6 });
+    let sel = brief_view(&app).panes[4].selected;
+    assert!(app.selectable(brief_view(&app), Section::Source, sel));
+    app.update(Action::Click { column: 10, row: 6 });
+    assert!(brief_view(&app).sentence.is_some());
+}
+
+fn lv_brief(app: &App, row: usize) -> usize {
+    // The library lists briefs in order; row i is brief i here.
+    let _ = app;
+    row
+}
+
+#[test]
+fn resize_keeps_the_selection_in_view_down_to_20x5() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section5);
+    for _ in 0..20 {
+        cmd(&mut app, Command::Down);
+    }
+    let n = paragraph(&app);
+    for (w, h) in [(20, 5), (120, 40), (33, 7), (80, 24)] {
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        assert_eq!(paragraph(&app), n, "selection survives {w}x{h}");
+        let bv = brief_view(&app);
+        let (heights, view) = briefing::tui::ui::brief::pane_metrics(&app, bv, Section::Source);
+        let p = bv.panes[4];
+        let (first, last) = p.visible(&heights, view);
+        assert!(
+            first <= p.selected && p.selected <= last,
+            "{w}x{h}: {p:?} {first}..{last}"
+        );
+    }
+}
+
+#[test]
+fn orphaned_notes_are_kept_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let id = "002_fea91339883cd94f";
+    store
+        .add(
+            id,
+            briefing::notes::Note {
+                id: "n0000000001".into(),
+                kind: Kind::Sentence,
+                quote: "Kalimat ini sudah tidak ada lagi di dalam brief setelah diedit.".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+                position: Some(100),
+                paragraph: Some(2),
+                text: "catatan lama".into(),
+                created: "2026-01-01T00:00:00Z".into(),
+                updated: "2026-01-01T00:00:00Z".into(),
+            },
+        )
+        .unwrap();
+    let mut app = app(dir.path());
+    cmd(&mut app, Command::Notes);
+    let View::Notes(nv) = &app.view else { panic!() };
+    assert_eq!(nv.shown.len(), 1);
+    let e = nv.entries[0].clone();
+    let (place, orphan) = briefing::tui::ui::notes::place(&app, &e);
+    assert!(orphan, "{place}");
+    cmd(&mut app, Command::Open);
+    // Shown where it was, with a message; the note is still there.
+    assert_eq!(paragraph(&app), 2);
+    assert!(app.status.as_ref().unwrap().text.contains("orphaned"));
+    assert_eq!(store.load(id).unwrap().len(), 1);
+}
+
+#[test]
+fn help_and_rebinding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut keys: BTreeMap<String, Vec<String>> = briefing::config::Config::embedded().keys;
+    keys.insert("down".into(), vec!["s".into()]);
+    let mut app = app_with(dir.path(), Keymap::new(&keys).unwrap());
+    press(&mut app, "s");
+    let View::Library(lv) = &app.view else {
+        panic!()
+    };
+    assert_eq!(lv.pane.selected, 1);
+    press(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    let help = app.keymap.help();
+    let down = help
+        .iter()
+        .find(|(_, what)| what.starts_with("move the selection down"))
+        .unwrap();
+    assert_eq!(down.0, "s", "help shows the live keymap");
+    press(&mut app, "Esc");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn paste_goes_into_the_focused_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    cmd(&mut app, Command::Search);
+    app.update(Action::Paste("azer\nrus".into()));
+    assert_eq!(app.search.shown_query, "azer rus");
+}
+
+/// The README's key table is the default keymap, row for row.
+#[test]
+fn readme_key_table_matches_the_default_keymap() {
+    let table: String = Keymap::defaults()
+        .help()
+        .iter()
+        .map(|(keys, what)| {
+            let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
+            format!("| {} | {what} |\n", keys.join(" "))
+        })
+        .collect();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("| keys | does |\n| --- | --- |\n{table}")),
+        "README.md's key table is out of date; it should read:\n{table}"
+    );
+}

@@ -1,0 +1,248 @@
+//! The real binary in a real terminal: tmux runs `briefing`, the test types
+//! with `send-keys` and reads the screen with `capture-pane`. It follows a
+//! new user: open the library, open a brief, look at the relations, search
+//! "azer" and jump, write a note on a paragraph, quit, relaunch, see the
+//! note's marker and find it in the notes view; and the screen survives
+//! resizing down to 20x5.
+//!
+//! Skipped (with a message) when tmux is not installed, unless
+//! BRIEFING_REQUIRE_TMUX=1 (set by .ci/run, which installs tmux).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    session: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn start(&self, command: &str, w: u16, h: u16) {
+        let out = self.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            &self.session,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", &self.session, k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.cmd(&["send-keys", "-t", &self.session, "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        let out = self.cmd(&["capture-pane", "-p", "-t", &self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if texts.iter().all(|t| s.contains(t)) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {texts:?}; the screen is:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        self.cmd(&[
+            "resize-window",
+            "-t",
+            &self.session,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+
+    fn kill(&self) {
+        self.cmd(&["kill-session", "-t", &self.session]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("BRIEFING_REQUIRE_TMUX").is_none(),
+            "BRIEFING_REQUIRE_TMUX is set but tmux is not installed"
+        );
+        eprintln!("skipping the tmux end-to-end test: tmux is not installed");
+    }
+    ok
+}
+
+fn quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
+}
+
+/// The shell command that runs the reader with its own data folder, then
+/// reports how it exited and leaves the pane open.
+fn reader_command(home: &Path) -> String {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    format!(
+        "cd {home} && env XDG_DATA_HOME={data} XDG_CONFIG_HOME={cfg} TERM=xterm-256color {bin} --library {lib}; echo EXITED-$?; sleep 60",
+        home = quote(home),
+        data = quote(&home.join("data")),
+        cfg = quote(&home.join("config")),
+        bin = quote(&bin),
+        lib = quote(&lib),
+    )
+}
+
+#[test]
+fn new_user_reads_searches_annotates_and_finds_the_note_again() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("briefing-test-{}", std::process::id()),
+        session: "reader".into(),
+    };
+    let cmd = reader_command(home.path());
+    t.start(&cmd, 100, 30);
+    t.wait_for(&["briefing — Library", "BAB VI PENUTUP", "Dalam langkah"]);
+
+    // Open the news brief: its key judgments come first.
+    t.keys(&["j", "Enter"]);
+    t.wait_for(&["1 Key judgments", "Sejak awal invasi skala penuh"]);
+
+    // Relations: the pair list, the tone matrix and the first pair's evidence.
+    t.keys(&["2"]);
+    t.wait_for(&["Azerbaijan–Russia", "tone RUS AZE", "trend worsening"]);
+
+    // Search "azer" and jump to the first hit.
+    t.keys(&["/"]);
+    t.wait_for(&["Search", "Type to search"]);
+    t.type_text("azer");
+    let s = t.wait_for(&["results for “azer”"]);
+    assert!(s.contains("Azerbaijan"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["›"]);
+    assert!(!s.contains("results for"), "the overlay closed:\n{s}");
+    // Which brief the hit was in (the library lists "BAB VI PENUTUP" first).
+    let row = if s.lines().next().unwrap_or("").starts_with("BAB VI") {
+        0
+    } else {
+        1
+    };
+
+    // A note on a paragraph of the source text.
+    t.keys(&["5", "j", "a"]);
+    t.wait_for(&["Note on paragraph", "Ctrl-s save"]);
+    t.type_text("Catatan dari tmux: bandingkan dengan 2020.");
+    t.keys(&["C-s"]);
+    t.wait_for(&["Note saved"]);
+    let s = t.screen();
+    assert!(
+        s.contains("▌✎"),
+        "the paragraph shows its note marker:\n{s}"
+    );
+
+    // Quit: the terminal is restored and the exit status is 0.
+    t.keys(&["q"]);
+    t.wait_for(&["EXITED-0"]);
+    let notes = std::fs::read_dir(home.path().join("data/briefing/annotations"))
+        .unwrap()
+        .count();
+    assert!(notes >= 1);
+
+    // Relaunch: the library counts the note, the brief opens where we were
+    // with the marker, and the notes view finds it.
+    t.kill();
+    t.start(&cmd, 100, 30);
+    t.wait_for(&["briefing — Library", "✎1"]);
+    if row == 1 {
+        t.keys(&["j"]);
+    }
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["5 Source text", "▌✎"]);
+    assert!(s.contains("¶"), "{s}");
+    t.keys(&["N"]);
+    t.wait_for(&["Notes", "Catatan dari tmux: bandingkan dengan 2020."]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["5 Source text", "▌✎"]);
+
+    // Resizing keeps the screen sane, down to 20x5 and back.
+    for (w, h) in [(20, 5), (45, 12), (20, 5), (100, 30)] {
+        t.resize(w, h);
+        std::thread::sleep(Duration::from_millis(200));
+        let s = t.screen();
+        assert!(!s.contains("EXITED"), "still running at {w}x{h}:\n{s}");
+        assert!(
+            s.contains('§') || s.contains("Source text"),
+            "{w}x{h}:\n{s}"
+        );
+        for line in s.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= w as usize,
+                "{w}x{h}: {line:?}"
+            );
+        }
+    }
+    t.keys(&["q"]);
+    t.wait_for(&["EXITED-0"]);
+}
+
+#[test]
+fn without_a_terminal_the_reader_says_so() {
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("--library")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("briefing: the reader needs a terminal"),
+        "{err}"
+    );
+    assert!(err.contains("briefing list") && err.contains("briefing show"));
+    assert_eq!(err.lines().count(), 1);
+}
