@@ -149,6 +149,11 @@ pub fn normalize_ws(s: &str) -> String {
 }
 
 fn escape_inline(text: &str, out: &mut String) {
+    const SPECIAL: &[u8] = b"\\`*_[]<>&~|";
+    if !text.bytes().any(|b| SPECIAL.contains(&b)) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         if matches!(
             c,

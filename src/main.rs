@@ -470,6 +470,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, failed: &mut usize) {
     }
 }
 
+/// One input's outcome before its id is final.
+struct Prepared {
+    source: String,
+    bytes: usize,
+    result: std::result::Result<ingest::Ingested, String>,
+}
+
+/// How many files are read and ingested at once (bounded memory).
+const CHUNK: usize = 256;
+
 fn cmd_ingest(
     ctx: &Setup,
     out: Option<PathBuf>,
@@ -478,6 +488,8 @@ fn cmd_ingest(
     force: bool,
     paths: &[PathBuf],
 ) -> Result<ExitCode> {
+    use rayon::prelude::*;
+    let started = std::time::Instant::now();
     let out_dir = out.unwrap_or_else(|| ctx.library.clone());
     let mut failed = 0usize;
     let files = collect_inputs(paths, &mut failed);
@@ -500,79 +512,137 @@ fn cmd_ingest(
             .map_err(|e| anyhow::anyhow!("{from}: [lexicon]: {e}"))?;
         &custom
     };
+    let progress = if files.len() > 1 && std::io::stderr().is_terminal() {
+        let pb = indicatif::ProgressBar::new(files.len() as u64);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} ingesting [{bar:30}] {pos}/{len} {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        pb
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut done = 0usize;
+    let mut total_bytes = 0usize;
     // Ids handed out in this run, with the source each went to.
     let mut assigned: HashMap<String, (String, String)> = HashMap::new();
-    let mut stdout = std::io::stdout().lock();
-    for file in &files {
-        let source = display_source(file);
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("briefing: cannot read {source}: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        let ingested = match ingest::ingest(&source, &bytes, lex) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("briefing: cannot ingest {source}: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        for w in &ingested.warnings {
-            warn(&format!("{source}: {w}"));
-        }
-        let mut brief = ingested.brief;
-        brief.id = unique_id(&out_dir, &brief, &assigned);
-        assigned.insert(
-            brief.id.clone(),
-            (brief.source.clone(), brief.source_sha256.clone()),
-        );
-        if json {
-            writeln!(stdout, "{}", serde_json::to_string(&brief.to_json())?)?;
-        }
-        let target = out_dir.join(format!("{}.md", brief.id));
-        if dry_run {
-            if !json {
-                writeln!(
-                    stdout,
-                    "{source} -> {} (dry run, not written): {}",
-                    target.display(),
-                    brief.title
-                )?;
-            }
-            done += 1;
-            continue;
-        }
-        match library::save(&out_dir, &brief, force) {
-            Ok(saved) => {
-                let what = match saved {
-                    Saved::Created => "created",
-                    Saved::Updated => "updated",
-                    Saved::Unchanged => "unchanged",
+    for chunk in files.chunks(CHUNK) {
+        // Read and ingest in parallel; ids, output and writes keep input order.
+        let prepared: Vec<Prepared> = chunk
+            .par_iter()
+            .map(|file| {
+                let source = display_source(file);
+                let p = match std::fs::read(file) {
+                    Ok(bytes) => Prepared {
+                        bytes: bytes.len(),
+                        result: ingest::ingest(&source, &bytes, lex)
+                            .map_err(|e| format!("cannot ingest {source}: {e}")),
+                        source,
+                    },
+                    Err(e) => Prepared {
+                        bytes: 0,
+                        result: Err(format!("cannot read {source}: {e}")),
+                        source,
+                    },
                 };
-                let line = format!("{source} -> {} ({what}): {}", target.display(), brief.title);
-                if json {
-                    eprintln!("{line}");
-                } else {
-                    writeln!(stdout, "{line}")?;
+                progress.inc(1);
+                p
+            })
+            .collect();
+        let mut to_save: Vec<(String, Brief)> = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
+        for p in prepared {
+            let ingested = match p.result {
+                Ok(i) => i,
+                Err(e) => {
+                    progress.suspend(|| eprintln!("briefing: {e}"));
+                    failed += 1;
+                    continue;
+                }
+            };
+            total_bytes += p.bytes;
+            for w in &ingested.warnings {
+                progress.suspend(|| warn(&format!("{}: {w}", p.source)));
+            }
+            let mut brief = ingested.brief;
+            brief.id = unique_id(&out_dir, &brief, &assigned);
+            assigned.insert(
+                brief.id.clone(),
+                (brief.source.clone(), brief.source_sha256.clone()),
+            );
+            if json {
+                lines.push(serde_json::to_string(&brief.to_json())?);
+            }
+            if dry_run {
+                if !json {
+                    let target = out_dir.join(format!("{}.md", brief.id));
+                    lines.push(format!(
+                        "{} -> {} (dry run, not written): {}",
+                        p.source,
+                        target.display(),
+                        brief.title
+                    ));
                 }
                 done += 1;
+                continue;
             }
-            Err(e) => {
-                eprintln!("briefing: {e}");
-                failed += 1;
+            to_save.push((p.source, brief));
+        }
+        let saved: Vec<(
+            String,
+            std::result::Result<Saved, library::LibraryError>,
+            PathBuf,
+            String,
+        )> = to_save
+            .par_iter()
+            .map(|(source, brief)| {
+                let target = out_dir.join(format!("{}.md", brief.id));
+                (
+                    source.clone(),
+                    library::save(&out_dir, brief, force),
+                    target,
+                    brief.title.clone(),
+                )
+            })
+            .collect();
+        let mut stdout = std::io::stdout().lock();
+        for l in &lines {
+            writeln!(stdout, "{l}")?;
+        }
+        for (source, result, target, title) in saved {
+            match result {
+                Ok(saved) => {
+                    let what = match saved {
+                        Saved::Created => "created",
+                        Saved::Updated => "updated",
+                        Saved::Unchanged => "unchanged",
+                    };
+                    let line = format!("{source} -> {} ({what}): {title}", target.display());
+                    if json {
+                        progress.suspend(|| eprintln!("{line}"));
+                    } else {
+                        writeln!(stdout, "{line}")?;
+                    }
+                    done += 1;
+                }
+                Err(e) => {
+                    progress.suspend(|| eprintln!("briefing: {e}"));
+                    failed += 1;
+                }
             }
         }
     }
-    drop(stdout);
+    progress.finish_and_clear();
     if files.len() > 1 {
+        let secs = started.elapsed().as_secs_f64().max(1e-6);
+        let mb = total_bytes as f64 / 1e6;
         eprintln!(
-            "briefing: {done} {} ingested, {failed} failed",
-            if done == 1 { "document" } else { "documents" }
+            "briefing: {done} {} ingested, {failed} failed; {mb:.1} MB in {secs:.1} s ({:.1} MB/s)",
+            if done == 1 { "document" } else { "documents" },
+            mb / secs
         );
     }
     if files.is_empty() && failed == 0 {

@@ -292,13 +292,20 @@ fn a_batch_goes_on_past_bad_files() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_lines(&out);
     assert_eq!(
-        err,
+        err[..3],
         [
             "briefing: cannot ingest empty.txt: the file is empty",
             "briefing: cannot read missing.txt: No such file or directory (os error 2)",
             "briefing: cannot ingest binary.txt: not a text document (binary content)",
-            "briefing: 1 document ingested, 3 failed",
         ]
+    );
+    // The summary: counts, size, time and throughput.
+    assert_eq!(err.len(), 4);
+    assert!(
+        err[3].starts_with("briefing: 1 document ingested, 3 failed; 0.0 MB in ")
+            && err[3].ends_with(" MB/s)"),
+        "{}",
+        err[3]
     );
     assert!(dir.path().join("briefs/good.md").is_file());
 }

@@ -5,7 +5,41 @@
 use whatlang::Lang;
 
 /// How much text is enough to tell the language.
-const SAMPLE: usize = 20_000;
+const SAMPLE: usize = 3_000;
+
+/// The languages told apart: the ones the pipeline reads and the ones
+/// analysts most often feed it by mistake. A smaller list is faster and
+/// tells Indonesian from Malay, Javanese and Tagalog more reliably.
+const LANGUAGES: &[Lang] = &[
+    Lang::Ind,
+    Lang::Eng,
+    Lang::Jav,
+    Lang::Tgl,
+    Lang::Fra,
+    Lang::Deu,
+    Lang::Spa,
+    Lang::Por,
+    Lang::Ita,
+    Lang::Nld,
+    Lang::Rus,
+    Lang::Ukr,
+    Lang::Ara,
+    Lang::Cmn,
+    Lang::Jpn,
+    Lang::Kor,
+    Lang::Tur,
+    Lang::Pol,
+    Lang::Vie,
+    Lang::Tha,
+    Lang::Hin,
+    Lang::Pes,
+    Lang::Heb,
+    Lang::Swe,
+    Lang::Ces,
+    Lang::Ron,
+    Lang::Hun,
+    Lang::Ell,
+];
 
 /// ISO 639-1 code of the document's language (`id`, `en`, ...), or the
 /// ISO 639-3 code when there is no two-letter one, or `und` when unknown.
@@ -15,7 +49,9 @@ pub fn detect(text: &str) -> String {
         end -= 1;
     }
     let sample = &text[..end];
-    match whatlang::detect(sample) {
+    static DETECTOR: std::sync::OnceLock<whatlang::Detector> = std::sync::OnceLock::new();
+    let detector = DETECTOR.get_or_init(|| whatlang::Detector::with_allowlist(LANGUAGES.to_vec()));
+    match detector.detect(sample) {
         Some(info) => iso639_1(info.lang()).to_string(),
         None => "und".to_string(),
     }
