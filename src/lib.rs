@@ -26,4 +26,5 @@ pub mod notes;
 pub mod search;
 pub mod show;
 pub mod summary;
+pub mod synth;
 pub mod tui;

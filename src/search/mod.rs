@@ -1,21 +1,39 @@
 //! Search across a library: titles, topics (relation pairs, alliances,
 //! headings), actors with every name the gazetteer knows for them (typing
-//! "amerika" finds the United States), key judgments, timeline entries and
-//! every sentence of every brief. One engine serves the reader (through
-//! [`worker`], off the UI thread) and `briefing search`.
+//! "amerika" finds the United States) and every sentence of every brief
+//! (key judgments are sentences labelled as such). One engine serves the
+//! reader (through [`worker`], off the UI thread) and `briefing search`.
 //!
-//! A query is whitespace-separated terms; an item matches when every term
-//! matches it (fuzzy-matcher's skim algorithm, case-insensitive). Its score
-//! is the sum of the terms' scores; ties go to titles and topics before
-//! sentences. Each hit carries the matched character positions and where to
-//! jump: brief, section, item or paragraph, and the sentence's byte range.
+//! How a query scores is defined once, in [`query`]. How the engine finds
+//! the best items fast (500,000 sentences, a keystroke at a time):
+//!
+//! 1. **Index.** Every item's text lives in one arena, ASCII-case-folded,
+//!    with a 64-bit mask of the characters it contains.
+//! 2. **Narrow.** Candidates are the items whose mask holds every
+//!    character of the query and in which every term occurs literally
+//!    (memchr's SIMD substring search); scanned in parallel. Only when
+//!    fewer than `limit` items match literally are fuzzy-only candidates
+//!    (every term a subsequence) added, as the ranking puts them below.
+//! 3. **Reuse.** When the query only grew (`azer` -> `azer r`), the new
+//!    candidates are a subset of the old ones: only those are scanned.
+//! 4. **Pre-rank.** Each candidate gets a cheap pre-score from the scan
+//!    (terms at a word start, kind) and only the best [`SCORED`] by
+//!    pre-score are scored with fuzzy-matcher.
+//! 5. **Rank.** Score, then kind (titles and topics before sentences), then
+//!    library order; capped at `limit`; match positions for the hits.
+//!
+//! `Engine::brute_force` scores every item with the same definition; a test
+//! checks the fast path agrees with it.
 
+pub mod query;
 pub mod worker;
 
 use std::ops::Range;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use serde::Serialize;
+
+pub use query::Query;
 
 use crate::body::{self, Block};
 use crate::brief::Brief;
@@ -31,7 +49,6 @@ pub enum ItemKind {
     Topic,
     Heading,
     Judgment,
-    Timeline,
     Sentence,
 }
 
@@ -42,7 +59,7 @@ impl ItemKind {
         match self {
             ItemKind::Title | ItemKind::Relation | ItemKind::Alliance | ItemKind::Actor => 16,
             ItemKind::Topic | ItemKind::Heading => 8,
-            ItemKind::Judgment | ItemKind::Timeline | ItemKind::Sentence => 0,
+            ItemKind::Judgment | ItemKind::Sentence => 0,
         }
     }
 
@@ -55,7 +72,6 @@ impl ItemKind {
             ItemKind::Topic => "topic",
             ItemKind::Heading => "heading",
             ItemKind::Judgment => "judgment",
-            ItemKind::Timeline => "timeline",
             ItemKind::Sentence => "sentence",
         }
     }
@@ -140,7 +156,7 @@ pub struct Item {
 /// A match.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// Index into [`Engine::items`].
+    /// Index into the engine's items.
     pub item: usize,
     pub score: i64,
     /// Matched character positions in the item's text, sorted.
@@ -154,11 +170,61 @@ pub struct BriefRef {
     pub title: String,
 }
 
+/// An item without its text (the text lives in the arena).
+#[derive(Debug, Clone, Copy)]
+struct Meta {
+    brief: u32,
+    kind: ItemKind,
+    section: Section,
+    /// Byte range of the text in the arena.
+    start: u32,
+    len: u32,
+    index: u32,
+    /// Sentence range in the paragraph (end 0: none).
+    range_start: u32,
+    range_end: u32,
+}
+
+/// How many candidates, best pre-score first, are scored with fuzzy-matcher.
+pub const SCORED: usize = 4000;
+
 /// The search engine over a set of briefs.
 #[derive(Debug, Default)]
 pub struct Engine {
     briefs: Vec<BriefRef>,
-    items: Vec<Item>,
+    metas: Vec<Meta>,
+    masks: Vec<u64>,
+    /// Every item's text, ASCII-folded, one after another.
+    folded: String,
+    /// Bit per arena byte: the byte was an ASCII upper-case letter.
+    upper: Vec<u64>,
+}
+
+/// What the engine remembers between keystrokes (the worker keeps one).
+#[derive(Debug, Default, Clone)]
+pub struct Session {
+    query: String,
+    /// Every item matching the query literally, in library order.
+    literal: Vec<u32>,
+    /// Fuzzy-only candidates, when they were needed.
+    fuzzy: Option<Vec<u32>>,
+}
+
+/// The 64-bit character mask of bytes: a bit per ASCII letter and digit,
+/// a few for other ASCII, one for anything non-ASCII.
+pub fn mask(bytes: &[u8]) -> u64 {
+    let mut m = 0u64;
+    for &b in bytes {
+        let bit = match b {
+            b'a'..=b'z' => b - b'a',
+            b'A'..=b'Z' => b - b'A',
+            b'0'..=b'9' => 26 + (b - b'0'),
+            0x80..=0xff => 63,
+            other => 36 + (other % 27),
+        };
+        m |= 1 << bit;
+    }
+    m
 }
 
 impl Engine {
@@ -177,134 +243,263 @@ impl Engine {
             id: b.id.clone(),
             title: b.title.clone(),
         });
-        items_of(b, bi, &mut self.items);
+        let mut items = Vec::new();
+        items_of(b, bi, &mut items);
+        for it in items {
+            self.push(it);
+        }
+    }
+
+    fn push(&mut self, it: Item) {
+        let start = self.folded.len();
+        for (i, byte) in it.text.bytes().enumerate() {
+            if byte.is_ascii_uppercase() {
+                let bit = start + i;
+                let word = bit / 64;
+                if self.upper.len() <= word {
+                    self.upper.resize(word + 1, 0);
+                }
+                self.upper[word] |= 1 << (bit % 64);
+            }
+        }
+        self.folded.push_str(&query::fold(&it.text));
+        let (range_start, range_end) = it
+            .jump
+            .range
+            .map_or((0, 0), |r| (r.start as u32, r.end as u32));
+        self.masks.push(mask(it.text.as_bytes()));
+        self.metas.push(Meta {
+            brief: it.brief,
+            kind: it.kind,
+            section: it.jump.section,
+            start: start as u32,
+            len: it.text.len() as u32,
+            index: it.jump.index as u32,
+            range_start,
+            range_end,
+        });
     }
 
     pub fn briefs(&self) -> &[BriefRef] {
         &self.briefs
     }
 
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    pub fn len(&self) -> usize {
+        self.metas.len()
     }
 
-    pub fn item(&self, i: usize) -> &Item {
-        &self.items[i]
+    pub fn is_empty(&self) -> bool {
+        self.metas.is_empty()
+    }
+
+    /// Item `i`'s folded text.
+    fn folded_text(&self, i: usize) -> &str {
+        let m = &self.metas[i];
+        &self.folded[m.start as usize..(m.start + m.len) as usize]
+    }
+
+    /// Item `i`, with its text as written.
+    pub fn item(&self, i: usize) -> Item {
+        let m = &self.metas[i];
+        let start = m.start as usize;
+        let mut bytes = self.folded_text(i).as_bytes().to_vec();
+        for (k, b) in bytes.iter_mut().enumerate() {
+            let bit = start + k;
+            if self
+                .upper
+                .get(bit / 64)
+                .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+            {
+                b.make_ascii_uppercase();
+            }
+        }
+        Item {
+            brief: m.brief,
+            kind: m.kind,
+            text: String::from_utf8(bytes).unwrap_or_default(),
+            jump: Jump {
+                section: m.section,
+                index: m.index as usize,
+                range: (m.range_end > 0).then_some(m.range_start as usize..m.range_end as usize),
+            },
+        }
     }
 
     pub fn brief_of(&self, hit: &Hit) -> &BriefRef {
-        &self.briefs[self.items[hit.item].brief as usize]
+        &self.briefs[self.metas[hit.item].brief as usize]
     }
 
-    /// The best `limit` items for `query`, best first. An empty query finds
-    /// nothing.
+    /// The best `limit` items for `query`, best first (no memory between calls).
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_with(&mut Session::default(), query, limit)
+    }
+
+    /// The same, reusing what `session` found for the previous query when
+    /// this one only grew.
+    pub fn search_with(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit> {
         let q = Query::new(query);
-        if q.terms.is_empty() || limit == 0 {
+        let normal = q.terms.join(" ")
+            + if query.ends_with(char::is_whitespace) {
+                " "
+            } else {
+                ""
+            };
+        if q.is_empty() || limit == 0 {
+            *session = Session::default();
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = self
-            .items
+        let grew = !session.query.is_empty() && normal.starts_with(&session.query);
+        let literal = if grew {
+            self.literal_candidates(&q, Some(&session.literal))
+        } else {
+            self.literal_candidates(&q, None)
+        };
+        let fuzzy = if literal.len() < limit {
+            let previous = if grew { session.fuzzy.as_deref() } else { None };
+            Some(self.fuzzy_candidates(&q, previous))
+        } else {
+            None
+        };
+        // Pre-rank: literal candidates by their cheap pre-score, then fuzzy ones.
+        let mut chosen: Vec<u32> = self.best_by_prescore(&q, &literal, SCORED.max(limit));
+        if let Some(f) = &fuzzy {
+            chosen.extend(
+                f.iter()
+                    .copied()
+                    .filter(|i| literal.binary_search(i).is_err()),
+            );
+        }
+        let hits = self.rank(&q, &chosen, limit);
+        *session = Session {
+            query: normal,
+            literal,
+            fuzzy,
+        };
+        hits
+    }
+
+    /// Items in which every term occurs literally (from `within` if given).
+    fn literal_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
+        let need = q.terms.iter().fold(0u64, |m, t| m | mask(t.as_bytes()));
+        let finders: Vec<memchr::memmem::Finder> = q
+            .terms
             .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                q.score(i, &item.text).map(|mut h| {
-                    h.score += item.kind.bonus();
-                    h
-                })
+            .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+            .collect();
+        let test = |i: u32| {
+            let i = i as usize;
+            self.masks[i] & need == need && {
+                let text = self.folded_text(i).as_bytes();
+                finders.iter().all(|f| f.find(text).is_some())
+            }
+        };
+        match within {
+            Some(prev) => prev.par_iter().copied().filter(|&i| test(i)).collect(),
+            None => (0..self.metas.len() as u32)
+                .into_par_iter()
+                .filter(|&i| test(i))
+                .collect(),
+        }
+    }
+
+    /// Items in which every term matches as a subsequence (fuzzy).
+    fn fuzzy_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
+        let need = q.terms.iter().fold(0u64, |m, t| m | mask(t.as_bytes()));
+        let test = |i: u32| {
+            let i = i as usize;
+            self.masks[i] & need == need
+                && q.terms.iter().all(|t| subsequence(self.folded_text(i), t))
+        };
+        match within {
+            Some(prev) => prev.par_iter().copied().filter(|&i| test(i)).collect(),
+            None => (0..self.metas.len() as u32)
+                .into_par_iter()
+                .filter(|&i| test(i))
+                .collect(),
+        }
+    }
+
+    /// A cheap pre-score: terms at the start of the text and at word
+    /// starts, and the kind.
+    fn prescore(&self, q: &Query, i: usize) -> i64 {
+        let text = self.folded_text(i);
+        let mut p = self.metas[i].kind.bonus();
+        for t in &q.terms {
+            if text.starts_with(t.as_str()) {
+                p += 64;
+            } else if query::literal(text, t).is_some_and(|(_, w)| w) {
+                p += 32;
+            }
+        }
+        p
+    }
+
+    /// The `n` candidates with the best pre-score (ties: library order).
+    fn best_by_prescore(&self, q: &Query, candidates: &[u32], n: usize) -> Vec<u32> {
+        if candidates.len() <= n {
+            return candidates.to_vec();
+        }
+        let mut keyed: Vec<(i64, u32)> = candidates
+            .par_iter()
+            .map(|&i| (-self.prescore(q, i as usize), i))
+            .collect();
+        keyed.select_nth_unstable(n - 1);
+        keyed.truncate(n);
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Score `candidates` and keep the best `limit`, with match positions.
+    fn rank(&self, q: &Query, candidates: &[u32], limit: usize) -> Vec<Hit> {
+        let mut scored: Vec<(i64, u32)> = candidates
+            .par_iter()
+            .filter_map(|&i| {
+                let i = i as usize;
+                q.score_folded(self.folded_text(i))
+                    .map(|s| (s + self.metas[i].kind.bonus(), i as u32))
             })
             .collect();
-        self.rank(&mut hits);
-        hits.truncate(limit);
-        hits
+        self.order(&mut scored);
+        scored.truncate(limit);
+        scored
+            .into_iter()
+            .map(|(score, i)| Hit {
+                item: i as usize,
+                score,
+                positions: q.positions(self.folded_text(i as usize)),
+            })
+            .collect()
     }
 
     /// Best first: score, then kind (titles and topics before sentences),
     /// then library order.
-    fn rank(&self, hits: &mut [Hit]) {
-        hits.sort_by(|x, y| {
-            y.score
-                .cmp(&x.score)
-                .then_with(|| self.items[x.item].kind.cmp(&self.items[y.item].kind))
-                .then_with(|| x.item.cmp(&y.item))
+    fn order(&self, scored: &mut [(i64, u32)]) {
+        scored.sort_unstable_by(|x, y| {
+            y.0.cmp(&x.0)
+                .then_with(|| {
+                    self.metas[x.1 as usize]
+                        .kind
+                        .cmp(&self.metas[y.1 as usize].kind)
+                })
+                .then_with(|| x.1.cmp(&y.1))
         });
     }
-}
 
-/// A parsed query.
-pub struct Query {
-    terms: Vec<String>,
-    matcher: SkimMatcherV2,
-}
-
-impl Query {
-    pub fn new(query: &str) -> Query {
-        Query {
-            terms: query.split_whitespace().map(str::to_lowercase).collect(),
-            matcher: SkimMatcherV2::default().ignore_case(),
+    /// The reference: score every item, no index, no reuse, no pre-rank.
+    pub fn brute_force(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let q = Query::new(query);
+        if q.is_empty() || limit == 0 {
+            return Vec::new();
         }
-    }
-
-    /// Every term must match; scores add up, positions merge. A term found
-    /// literally (case-insensitive) scores well above a scattered fuzzy
-    /// match, more so at the start of a word, and is highlighted there.
-    pub fn score(&self, item: usize, text: &str) -> Option<Hit> {
-        use fuzzy_matcher::FuzzyMatcher;
-        let mut total = 0;
-        let mut positions = Vec::new();
-        for t in &self.terms {
-            let (s, pos) = self.matcher.fuzzy_indices(text, t)?;
-            match literal(text, t) {
-                Some((start, word_start)) => {
-                    let n = t.chars().count();
-                    total += s + LITERAL_BONUS * n as i64 + if word_start { WORD_BONUS } else { 0 };
-                    positions.extend(start..start + n);
-                }
-                None => {
-                    total += s;
-                    positions.extend(pos);
-                }
-            }
-        }
-        positions.sort_unstable();
-        positions.dedup();
-        Some(Hit {
-            item,
-            score: total,
-            positions,
-        })
+        let all: Vec<u32> = (0..self.metas.len() as u32).collect();
+        self.rank(&q, &all, limit)
     }
 }
 
-/// Extra score per character of a term found literally, and for one found
-/// at the start of a word.
-const LITERAL_BONUS: i64 = 24;
-const WORD_BONUS: i64 = 32;
-
-/// Where `term` (lower-case) occurs in `text` ignoring case, in characters,
-/// preferring an occurrence at the start of a word; and whether it is one.
-fn literal(text: &str, term: &str) -> Option<(usize, bool)> {
-    let needle: Vec<char> = term.chars().collect();
-    let chars: Vec<char> = text.chars().collect();
-    let n = needle.len();
-    if n == 0 || n > chars.len() {
-        return None;
-    }
-    let mut first = None;
-    for i in 0..=chars.len() - n {
-        let hit = (0..n).all(|k| {
-            let c = chars[i + k];
-            c == needle[k] || c.to_lowercase().eq(std::iter::once(needle[k]))
-        });
-        if hit {
-            let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
-            if word_start {
-                return Some((i, true));
-            }
-            first.get_or_insert((i, false));
-        }
-    }
-    first
+/// Is `term` a subsequence of `text` (by characters)?
+fn subsequence(text: &str, term: &str) -> bool {
+    let mut it = text.chars();
+    term.chars().all(|c| it.any(|x| x == c))
 }
 
 /// The items of one brief.
@@ -373,24 +568,6 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
             .map_or((Section::Source, 1), |i| (Section::Relations, i));
         out.push(item(ItemKind::Actor, text, jump_to.0, jump_to.1, None));
     }
-    for (i, c) in b.conclusions.iter().enumerate() {
-        out.push(item(
-            ItemKind::Judgment,
-            c.text.clone(),
-            Section::Judgments,
-            i,
-            None,
-        ));
-    }
-    for (i, t) in b.timeline.iter().enumerate() {
-        out.push(item(
-            ItemKind::Timeline,
-            format!("{}  {}", t.date, t.text),
-            Section::Timeline,
-            i,
-            None,
-        ));
-    }
     let parsed = body::parse(&b.body);
     let abbr = crate::lexicon::abbreviations();
     let mut paragraph = 0;
@@ -409,8 +586,14 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
             Block::Paragraph(text) => {
                 paragraph += 1;
                 for r in crate::ingest::segment::sentences(text, abbr) {
+                    // Key judgments are sentences of the text: labelled so.
+                    let judgment = b.conclusions.iter().any(|c| c.text == text[r.clone()]);
                     out.push(item(
-                        ItemKind::Sentence,
+                        if judgment {
+                            ItemKind::Judgment
+                        } else {
+                            ItemKind::Sentence
+                        },
                         text[r.clone()].to_string(),
                         Section::Source,
                         paragraph,
@@ -472,7 +655,7 @@ mod tests {
         let hits = e.search("azer rus", 10);
         assert!(!hits.is_empty());
         // The pair and the section heading about it come first.
-        let top: Vec<&Item> = hits.iter().take(3).map(|h| e.item(h.item)).collect();
+        let top: Vec<Item> = hits.iter().take(3).map(|h| e.item(h.item)).collect();
         let pair = top
             .iter()
             .find(|i| i.kind == ItemKind::Relation)
@@ -510,10 +693,9 @@ mod tests {
         let briefs = library();
         let e = Engine::new(&briefs);
         let hits = e.search("kampanye kilat karabakh", 3);
-        // The same sentence is a key judgment, which ranks first.
-        assert_eq!(e.item(hits[0].item).kind, ItemKind::Judgment);
-        let item = e.item(hits[1].item);
-        assert_eq!(item.kind, ItemKind::Sentence);
+        // This sentence is a key judgment: labelled so, pointing at its paragraph.
+        let item = e.item(hits[0].item);
+        assert_eq!(item.kind, ItemKind::Judgment);
         let brief = &briefs[item.brief as usize];
         let parsed = body::parse(&brief.body);
         let para = parsed.paragraphs().nth(item.jump.index - 1).unwrap();
@@ -523,26 +705,54 @@ mod tests {
             item.text
                 .starts_with("Kampanye kilat Azerbaijan di Karabakh")
         );
+        let plain = e.search("taliban kelompok militan", 1);
+        assert_eq!(e.item(plain[0].item).kind, ItemKind::Sentence);
     }
 
     #[test]
-    fn literal_matches_beat_scattered_ones() {
-        assert_eq!(literal("Amerika Serikat", "amerika"), Some((0, true)));
-        assert_eq!(literal("Pan-Amerika", "amerika"), Some((4, true)));
-        assert_eq!(literal("diamerikakan", "amerika"), Some((2, false)));
-        assert_eq!(literal("pemerintah", "amerika"), None);
-        let q = Query::new("amerika");
-        let literal_hit = q
-            .score(0, "Amerika Serikat belum mengakui Taliban.")
-            .unwrap();
-        let scattered = q
-            .score(
-                1,
-                "Kami percaya bahwa pemerintah dari Emirat Islam Afghanistan akan",
-            )
-            .unwrap();
-        assert!(literal_hit.score > scattered.score + 100);
-        assert_eq!(literal_hit.positions, (0..7).collect::<Vec<_>>());
+    fn item_text_comes_back_as_written() {
+        let briefs = library();
+        let e = Engine::new(&briefs);
+        for i in 0..e.len() {
+            let item = e.item(i);
+            assert_eq!(query::fold(&item.text), e.folded_text(i));
+        }
+        assert_eq!(e.item(0).text, briefs[0].title);
+        assert!(
+            e.search("csto", 5)
+                .iter()
+                .any(|h| e.item(h.item).text.contains("CSTO"))
+        );
+    }
+
+    /// The fast path (index, pre-rank, reuse while typing) ranks like
+    /// scoring every item, for queries typed a key at a time.
+    #[test]
+    fn fast_path_agrees_with_brute_force() {
+        let e = Engine::new(&library());
+        for q in [
+            "azer rus",
+            "csto",
+            "amerika",
+            "kremlin iran",
+            "taliban",
+            "sekutu",
+            "karabakh",
+            "perjanjian damai",
+            "turki",
+            "armenia eu",
+            "azrebaijan",
+            "moskow baku",
+        ] {
+            let mut session = Session::default();
+            for end in 1..=q.len() {
+                let typed = &q[..end];
+                let fast = e.search_with(&mut session, typed, 10);
+                let brute = e.brute_force(typed, 10);
+                let ids = |h: &[Hit]| h.iter().map(|x| (x.item, x.score)).collect::<Vec<_>>();
+                assert_eq!(ids(&fast), ids(&brute), "query {typed:?}");
+            }
+        }
     }
 
     #[test]

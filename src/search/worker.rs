@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use super::{Engine, Hit};
+use super::{Engine, Hit, Session};
 
 /// Results of one query.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,12 +54,14 @@ impl Worker {
 }
 
 fn run(engine: &Engine, limit: usize, rx: &Receiver<(u64, String)>, deliver: &dyn Fn(Results)) {
+    // What the last query found, reused when the next one only grew.
+    let mut session = Session::default();
     while let Ok(mut req) = rx.recv() {
         // Only the newest query matters.
         while let Ok(newer) = rx.try_recv() {
             req = newer;
         }
-        let hits = engine.search(&req.1, limit);
+        let hits = engine.search_with(&mut session, &req.1, limit);
         deliver(Results {
             generation: req.0,
             query: req.1,

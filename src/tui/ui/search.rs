@@ -245,7 +245,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         if two {
             let mut l1 = vec![bar.clone(), Span::styled(kind, t.dim)];
-            l1.extend(snippet(item, hit, w.saturating_sub(10), t.text, t.matched));
+            l1.extend(snippet(&item, hit, w.saturating_sub(10), t.text, t.matched));
             let mut l2 = Line::from(vec![
                 bar,
                 Span::styled(
@@ -264,7 +264,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             let mut l = vec![bar];
             let room = w.saturating_sub(1);
             let text_w = if room > 40 { room * 2 / 3 } else { room };
-            l.extend(snippet(item, hit, text_w, t.text, t.matched));
+            l.extend(snippet(&item, hit, text_w, t.text, t.matched));
             if room > 40 {
                 l.push(Span::styled(
                     format!("  {}", wrap::truncate(&place, room - text_w - 2)),
