@@ -186,7 +186,7 @@ struct Meta {
 }
 
 /// How many candidates, best pre-score first, are scored with fuzzy-matcher.
-pub const SCORED: usize = 4000;
+pub const SCORED: usize = 1000;
 
 /// The search engine over a set of briefs.
 #[derive(Debug, Default)]
@@ -194,6 +194,8 @@ pub struct Engine {
     briefs: Vec<BriefRef>,
     metas: Vec<Meta>,
     masks: Vec<u64>,
+    /// Characters that start a word in each item (same bits as `masks`).
+    initials: Vec<u64>,
     /// Every item's text, ASCII-folded, one after another.
     folded: String,
     /// Bit per arena byte: the byte was an ASCII upper-case letter.
@@ -213,16 +215,31 @@ pub struct Session {
 /// The 64-bit character mask of bytes: a bit per ASCII letter and digit,
 /// a few for other ASCII, one for anything non-ASCII.
 pub fn mask(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |m, &b| m | bit(b))
+}
+
+/// The mask bit of one byte.
+fn bit(b: u8) -> u64 {
+    let i = match b {
+        b'a'..=b'z' => b - b'a',
+        b'A'..=b'Z' => b - b'A',
+        b'0'..=b'9' => 26 + (b - b'0'),
+        0x80..=0xff => 63,
+        other => 36 + (other % 27),
+    };
+    1 << i
+}
+
+/// The mask of the characters that start a word (as [`query::word_start`]
+/// decides): their first byte.
+fn initials(text: &str) -> u64 {
     let mut m = 0u64;
-    for &b in bytes {
-        let bit = match b {
-            b'a'..=b'z' => b - b'a',
-            b'A'..=b'Z' => b - b'A',
-            b'0'..=b'9' => 26 + (b - b'0'),
-            0x80..=0xff => 63,
-            other => 36 + (other % 27),
-        };
-        m |= 1 << bit;
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        if !prev_alnum {
+            m |= bit(text.as_bytes()[i]);
+        }
+        prev_alnum = c.is_alphanumeric();
     }
     m
 }
@@ -268,6 +285,7 @@ impl Engine {
             .range
             .map_or((0, 0), |r| (r.start as u32, r.end as u32));
         self.masks.push(mask(it.text.as_bytes()));
+        self.initials.push(initials(&it.text));
         self.metas.push(Meta {
             brief: it.brief,
             kind: it.kind,
@@ -349,11 +367,12 @@ impl Engine {
             return Vec::new();
         }
         let grew = !session.query.is_empty() && normal.starts_with(&session.query);
-        let literal = if grew {
+        let found = if grew {
             self.literal_candidates(&q, Some(&session.literal))
         } else {
             self.literal_candidates(&q, None)
         };
+        let literal: Vec<u32> = found.iter().map(|&(i, _)| i).collect();
         let fuzzy = if literal.len() < limit {
             let previous = if grew { session.fuzzy.as_deref() } else { None };
             Some(self.fuzzy_candidates(&q, previous))
@@ -361,7 +380,7 @@ impl Engine {
             None
         };
         // Pre-rank: literal candidates by their cheap pre-score, then fuzzy ones.
-        let mut chosen: Vec<u32> = self.best_by_prescore(&q, &literal, SCORED.max(limit));
+        let mut chosen: Vec<u32> = Self::best_by_prescore(&found, SCORED.max(limit));
         if let Some(f) = &fuzzy {
             chosen.extend(
                 f.iter()
@@ -378,32 +397,74 @@ impl Engine {
         hits
     }
 
-    /// Items in which every term occurs literally (from `within` if given).
-    fn literal_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
+    /// Items in which every term occurs literally (from `within` if given),
+    /// each with its pre-score: kind, and per term +64 at the start of the
+    /// text or +32 at a word start.
+    fn literal_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<(u32, i64)> {
         let need = q.terms.iter().fold(0u64, |m, t| m | mask(t.as_bytes()));
         let finders: Vec<memchr::memmem::Finder> = q
             .terms
             .iter()
             .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
             .collect();
-        let test = |i: u32| {
-            let i = i as usize;
-            self.masks[i] & need == need && {
-                let text = self.folded_text(i).as_bytes();
-                finders.iter().all(|f| f.find(text).is_some())
+        let test = |i: u32| -> Option<(u32, i64)> {
+            let k = i as usize;
+            if self.masks[k] & need != need {
+                return None;
             }
+            let text = self.folded_text(k);
+            let bytes = text.as_bytes();
+            let mut pre = self.metas[k].kind.bonus();
+            for (t, f) in q.terms.iter().zip(&finders) {
+                let tb = t.as_bytes();
+                let could_start_word = self.initials[k] & bit(tb[0]) != 0;
+                if tb.len() == 1 && tb[0].is_ascii_alphanumeric() {
+                    // The mask already says it occurs.
+                    pre += if bytes.first() == Some(&tb[0]) {
+                        64
+                    } else if could_start_word {
+                        32
+                    } else {
+                        0
+                    };
+                    continue;
+                }
+                let mut found = false;
+                let mut best = 0;
+                for pos in f.find_iter(bytes) {
+                    found = true;
+                    if pos == 0 {
+                        best = 64;
+                        break;
+                    }
+                    if !could_start_word {
+                        break;
+                    }
+                    if text.is_char_boundary(pos) && query::word_start(text, pos) {
+                        best = 32;
+                        break;
+                    }
+                }
+                if !found {
+                    return None;
+                }
+                pre += best;
+            }
+            Some((i, pre))
         };
         match within {
-            Some(prev) => prev.par_iter().copied().filter(|&i| test(i)).collect(),
+            Some(prev) => prev.par_iter().filter_map(|&i| test(i)).collect(),
             None => (0..self.metas.len() as u32)
                 .into_par_iter()
-                .filter(|&i| test(i))
+                .filter_map(test)
                 .collect(),
         }
     }
 
     /// Items in which every term matches as a subsequence (fuzzy).
     fn fuzzy_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
+        // Characters a term shares with the text under case folding only:
+        // the mask of the folded term.
         let need = q.terms.iter().fold(0u64, |m, t| m | mask(t.as_bytes()));
         let test = |i: u32| {
             let i = i as usize;
@@ -419,33 +480,13 @@ impl Engine {
         }
     }
 
-    /// A cheap pre-score: terms at the start of the text and at word
-    /// starts, and the kind.
-    fn prescore(&self, q: &Query, i: usize) -> i64 {
-        let text = self.folded_text(i);
-        let mut p = self.metas[i].kind.bonus();
-        for t in &q.terms {
-            if text.starts_with(t.as_str()) {
-                p += 64;
-            } else if query::literal(text, t).is_some_and(|(_, w)| w) {
-                p += 32;
-            }
-        }
-        p
-    }
-
     /// The `n` candidates with the best pre-score (ties: library order).
-    fn best_by_prescore(&self, q: &Query, candidates: &[u32], n: usize) -> Vec<u32> {
-        if candidates.len() <= n {
-            return candidates.to_vec();
+    fn best_by_prescore(candidates: &[(u32, i64)], n: usize) -> Vec<u32> {
+        let mut keyed: Vec<(i64, u32)> = candidates.iter().map(|&(i, p)| (-p, i)).collect();
+        if keyed.len() > n {
+            keyed.select_nth_unstable(n - 1);
+            keyed.truncate(n);
         }
-        let mut keyed: Vec<(i64, u32)> = candidates
-            .par_iter()
-            .map(|&i| (-self.prescore(q, i as usize), i))
-            .collect();
-        keyed.select_nth_unstable(n - 1);
-        keyed.truncate(n);
-        keyed.sort_unstable();
         keyed.into_iter().map(|(_, i)| i).collect()
     }
 
