@@ -15,6 +15,7 @@
 
 pub mod body;
 pub mod brief;
+pub mod catalog;
 pub mod config;
 pub mod frontmatter;
 pub mod fsutil;

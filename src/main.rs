@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use briefing::brief::Brief;
+use briefing::brief::{Brief, BriefSummary};
+use briefing::catalog::Catalog;
 use briefing::config::{self, Config};
 use briefing::ingest::{self, EXTENSIONS};
 use briefing::library::{self, Library, Saved};
@@ -202,8 +203,7 @@ fn cmd_default(ctx: &Setup) -> Result<ExitCode> {
             "the reader needs a terminal (stdin and stdout are not one); use `briefing list` and `briefing show ID` instead"
         );
     }
-    let lib = Library::open(&ctx.library)?;
-    let problems: Vec<String> = lib.problems().iter().map(|p| p.to_string()).collect();
+    let catalog = Catalog::open(&ctx.library, cache_dir().as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let keymap = briefing::tui::keymap::Keymap::new(&ctx.config.keys)
         .map_err(|e| anyhow::anyhow!("config: {e}"))?;
@@ -213,9 +213,8 @@ fn cmd_default(ctx: &Setup) -> Result<ExitCode> {
         theme: briefing::tui::theme::Theme::new(ctx.config.theme, no_color),
         keymap,
     };
-    let briefs = lib.briefs().to_vec();
-    let app = briefing::tui::app::App::new(briefs, problems, opts);
-    briefing::tui::run(app).context("terminal error")?;
+    let app = briefing::tui::app::App::from_catalog(&catalog, opts);
+    briefing::tui::run(app, Some(Box::new(move || catalog.index()))).context("terminal error")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -232,8 +231,14 @@ fn notes_dir(ctx: &Setup) -> Result<PathBuf> {
 }
 
 fn cmd_search(ctx: &Setup, query: &str, limit: usize, json: bool) -> Result<ExitCode> {
-    let lib = open_library(&ctx.library)?;
-    let engine = briefing::search::Engine::new(lib.briefs());
+    let cache = cache_dir();
+    let engine = match cache
+        .as_deref()
+        .and_then(|c| briefing::catalog::cached_index(&ctx.library, c))
+    {
+        Some(e) => e,
+        None => open_catalog(&ctx.library)?.index(),
+    };
     let hits = engine.search(query, limit);
     let mut out = std::io::stdout().lock();
     for h in &hits {
@@ -352,11 +357,10 @@ fn cmd_notes_add(ctx: &Setup, id: &str, quote: &str, text: &str) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_list(briefs: &[Brief]) {
-    let idw = briefs.iter().map(|b| b.id.len()).max().unwrap_or(2);
+fn print_list(summaries: &[BriefSummary]) {
+    let idw = summaries.iter().map(|s| s.id.len()).max().unwrap_or(2);
     let mut out = std::io::stdout().lock();
-    for b in briefs {
-        let s = b.summary();
+    for s in summaries {
         let _ = writeln!(
             out,
             "{:<idw$}  {:<2}  {:<10}  {:>2} rel  {}",
@@ -373,15 +377,33 @@ fn print_list(briefs: &[Brief]) {
     }
 }
 
+/// The platform cache folder for library caches (none: no caching).
+fn cache_dir() -> Option<PathBuf> {
+    if std::env::var_os("BRIEFING_NO_CACHE").is_some() {
+        return None;
+    }
+    directories::ProjectDirs::from("", "", "briefing").map(|d| d.cache_dir().join("libraries"))
+}
+
+/// The library through its caches, problems reported on stderr.
+fn open_catalog(dir: &Path) -> Result<Catalog> {
+    let cat = Catalog::open(dir, cache_dir().as_deref())?;
+    for p in &cat.problems {
+        warn(&p.to_string());
+    }
+    Ok(cat)
+}
+
 fn cmd_list(ctx: &Setup, json: bool) -> Result<ExitCode> {
-    let lib = open_library(&ctx.library)?;
+    let cat = open_catalog(&ctx.library)?;
+    let summaries: Vec<BriefSummary> = cat.entries.iter().map(|e| e.summary.clone()).collect();
     if json {
         let mut out = std::io::stdout().lock();
-        for b in lib.briefs() {
-            writeln!(out, "{}", serde_json::to_string(&b.summary())?)?;
+        for s in &summaries {
+            writeln!(out, "{}", serde_json::to_string(s)?)?;
         }
     } else {
-        print_list(lib.briefs());
+        print_list(&summaries);
     }
     Ok(ExitCode::SUCCESS)
 }

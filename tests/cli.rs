@@ -17,6 +17,10 @@ fn briefing(dir: &Path) -> Command {
     cmd.current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join(".no-config"))
         .env("XDG_DATA_HOME", dir.join(".no-data"))
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("briefing-cli-test-cache"),
+        )
         .env_remove("NO_COLOR");
     cmd
 }

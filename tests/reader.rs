@@ -169,7 +169,7 @@ fn search_as_you_type_and_jump_to_the_exact_sentence() {
     }
     type_text(&mut app, "taliban kelompok militan islamis");
     let first = &app.search.hits[0];
-    let item = app.engine.item(first.item).clone();
+    let item = app.engine.as_ref().unwrap().item(first.item);
     assert_eq!(item.jump.section, Section::Source);
     assert!(
         item.text

@@ -126,10 +126,11 @@ fn reader_command(home: &Path) -> String {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
     let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
     format!(
-        "cd {home} && env XDG_DATA_HOME={data} XDG_CONFIG_HOME={cfg} TERM=xterm-256color {bin} --library {lib}; echo EXITED-$?; sleep 60",
+        "cd {home} && env XDG_DATA_HOME={data} XDG_CONFIG_HOME={cfg} XDG_CACHE_HOME={cache} TERM=xterm-256color {bin} --library {lib}; echo EXITED-$?; sleep 60",
         home = quote(home),
         data = quote(&home.join("data")),
         cfg = quote(&home.join("config")),
+        cache = quote(&home.join("cache")),
         bin = quote(&bin),
         lib = quote(&lib),
     )

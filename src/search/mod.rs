@@ -25,6 +25,7 @@
 //! `Engine::brute_force` scores every item with the same definition; a test
 //! checks the fast path agrees with it.
 
+pub mod persist;
 pub mod query;
 pub mod worker;
 
@@ -192,6 +193,8 @@ pub const SCORED: usize = 1000;
 #[derive(Debug, Default)]
 pub struct Engine {
     briefs: Vec<BriefRef>,
+    /// Items of each brief: `metas[ranges[b].0 .. ranges[b].1]`.
+    ranges: Vec<(u32, u32)>,
     metas: Vec<Meta>,
     masks: Vec<u64>,
     /// Characters that start a word in each item (same bits as `masks`).
@@ -200,6 +203,9 @@ pub struct Engine {
     folded: String,
     /// Bit per arena byte: the byte was an ASCII upper-case letter.
     upper: Vec<u64>,
+    /// Actor texts (every name of an actor) already in the arena: the same
+    /// actor in many briefs shares one copy.
+    shared: std::collections::HashMap<String, (u32, u32)>,
 }
 
 /// What the engine remembers between keystrokes (the worker keeps one).
@@ -262,24 +268,40 @@ impl Engine {
         });
         let mut items = Vec::new();
         items_of(b, bi, &mut items);
+        let first = self.metas.len() as u32;
         for it in items {
             self.push(it);
         }
+        self.ranges.push((first, self.metas.len() as u32));
+    }
+
+    /// Copy brief `b` of `other` (its items as they are) to the end of this
+    /// engine: how a cache reuses what it already indexed.
+    pub fn append_from(&mut self, other: &Engine, b: usize) {
+        let bi = self.briefs.len() as u32;
+        self.briefs.push(other.briefs[b].clone());
+        let (from, to) = other.ranges[b];
+        let first = self.metas.len() as u32;
+        for i in from as usize..to as usize {
+            let mut item = other.item(i);
+            item.brief = bi;
+            self.push(item);
+        }
+        self.ranges.push((first, self.metas.len() as u32));
     }
 
     fn push(&mut self, it: Item) {
-        let start = self.folded.len();
-        for (i, byte) in it.text.bytes().enumerate() {
-            if byte.is_ascii_uppercase() {
-                let bit = start + i;
-                let word = bit / 64;
-                if self.upper.len() <= word {
-                    self.upper.resize(word + 1, 0);
-                }
-                self.upper[word] |= 1 << (bit % 64);
-            }
+        let shared = (it.kind == ItemKind::Actor)
+            .then(|| self.shared.get(&it.text).copied())
+            .flatten();
+        let start = match shared {
+            Some((start, _)) => start as usize,
+            None => self.append_text(&it.text),
+        };
+        if it.kind == ItemKind::Actor && shared.is_none() {
+            self.shared
+                .insert(it.text.clone(), (start as u32, it.text.len() as u32));
         }
-        self.folded.push_str(&query::fold(&it.text));
         let (range_start, range_end) = it
             .jump
             .range
@@ -296,6 +318,23 @@ impl Engine {
             range_start,
             range_end,
         });
+    }
+
+    /// Put `text` in the arena (folded, its capitals remembered); its start.
+    fn append_text(&mut self, text: &str) -> usize {
+        let start = self.folded.len();
+        for (i, byte) in text.bytes().enumerate() {
+            if byte.is_ascii_uppercase() {
+                let bit = start + i;
+                let word = bit / 64;
+                if self.upper.len() <= word {
+                    self.upper.resize(word + 1, 0);
+                }
+                self.upper[word] |= 1 << (bit % 64);
+            }
+        }
+        self.folded.push_str(&query::fold(text));
+        start
     }
 
     pub fn briefs(&self) -> &[BriefRef] {

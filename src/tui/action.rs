@@ -165,6 +165,8 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// Search results from the worker.
     SearchResults(Results),
+    /// The search index has been built or read.
+    IndexReady(std::sync::Arc<crate::search::Engine>),
     /// Answer to a yes/no question.
     Confirm(bool),
 }

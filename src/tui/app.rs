@@ -190,8 +190,15 @@ pub struct App {
     pub positions: Positions,
     pub positions_file: PathBuf,
     pub search: SearchState,
-    pub engine: Arc<Engine>,
+    /// The search index; `None` while it is being built or read.
+    pub engine: Option<Arc<Engine>>,
     pub worker: Option<Worker>,
+    /// Where worker results go (set by the event loop).
+    deliver: Option<Arc<dyn Fn(Results) + Send + Sync>>,
+    /// Brief files not read in full yet (`None`: loaded).
+    pub pending: Vec<Option<PathBuf>>,
+    /// Summaries for the library view (counts without the full brief).
+    pub summaries: Vec<crate::brief::BriefSummary>,
     pub library_dir: PathBuf,
     pub quit: bool,
 }
@@ -218,12 +225,40 @@ fn input_text(t: &TextArea) -> String {
 }
 
 impl App {
-    /// A reader over `briefs` (library order). Problems found while opening
-    /// the library or the notes are shown in the status bar.
+    /// A reader over `briefs` (library order), all in memory, searched
+    /// inline. Problems found while opening the library or the notes are
+    /// shown in the status bar.
     pub fn new(briefs: Vec<Brief>, problems: Vec<String>, opts: Options) -> App {
+        let engine = Arc::new(Engine::new(&briefs));
+        let summaries = briefs.iter().map(Brief::summary).collect();
+        let pending = vec![None; briefs.len()];
+        let mut app = App::build(briefs, summaries, pending, problems, opts);
+        app.engine = Some(engine);
+        app
+    }
+
+    /// A reader over a catalog: briefs are read when opened, and the search
+    /// index arrives later ([`Action::IndexReady`]), so a large library
+    /// shows its first screen at once.
+    pub fn from_catalog(catalog: &crate::catalog::Catalog, opts: Options) -> App {
+        let briefs = catalog.entries.iter().map(|e| e.stub()).collect();
+        let summaries = catalog.entries.iter().map(|e| e.summary.clone()).collect();
+        let pending = (0..catalog.entries.len())
+            .map(|i| Some(catalog.path(i)))
+            .collect();
+        let problems = catalog.problems.iter().map(|p| p.to_string()).collect();
+        App::build(briefs, summaries, pending, problems, opts)
+    }
+
+    fn build(
+        briefs: Vec<Brief>,
+        summaries: Vec<crate::brief::BriefSummary>,
+        pending: Vec<Option<PathBuf>>,
+        problems: Vec<String>,
+        opts: Options,
+    ) -> App {
         let store = Store::new(&opts.notes_dir);
         let (all, note_problems) = store.load_all();
-        let engine = Arc::new(Engine::new(&briefs));
         let positions_file = super::state::path(&opts.notes_dir);
         let mut app = App {
             docs: HashMap::new(),
@@ -253,8 +288,11 @@ impl App {
                 generation: 0,
                 pending: false,
             },
-            engine,
+            engine: None,
             worker: None,
+            deliver: None,
+            pending,
+            summaries,
             library_dir: opts.library_dir,
             quit: false,
         };
@@ -273,8 +311,47 @@ impl App {
 
     /// Run searches on a background thread; results come back through
     /// `deliver` (which should turn them into [`Action::SearchResults`]).
-    pub fn start_worker(&mut self, deliver: impl Fn(Results) + Send + 'static) {
-        self.worker = Some(Worker::spawn(self.engine.clone(), SEARCH_LIMIT, deliver));
+    pub fn start_worker(&mut self, deliver: impl Fn(Results) + Send + Sync + 'static) {
+        self.deliver = Some(Arc::new(deliver));
+        self.spawn_worker();
+    }
+
+    fn spawn_worker(&mut self) {
+        if let (Some(engine), Some(deliver)) = (&self.engine, &self.deliver) {
+            let deliver = deliver.clone();
+            self.worker = Some(Worker::spawn(engine.clone(), SEARCH_LIMIT, move |r| {
+                deliver(r)
+            }));
+        }
+    }
+
+    /// The search index is ready: search with it (and run a query typed
+    /// while it was being built).
+    fn index_ready(&mut self, engine: Arc<Engine>) {
+        self.engine = Some(engine);
+        self.spawn_worker();
+        if !input_text(&self.search.input).trim().is_empty() {
+            self.run_search();
+        }
+    }
+
+    /// Read brief `i` in full if only its summary is in memory. False (and
+    /// a message) when it cannot be read.
+    pub fn ensure_loaded(&mut self, i: usize) -> bool {
+        let Some(Some(path)) = self.pending.get(i).cloned() else {
+            return true;
+        };
+        match crate::library::read_brief(&path) {
+            Ok(b) => {
+                self.briefs[i] = b;
+                self.pending[i] = None;
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -333,7 +410,7 @@ impl App {
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         match &action {
-            Action::SearchResults(_) | Action::Resize { .. } => {}
+            Action::SearchResults(_) | Action::Resize { .. } | Action::IndexReady(_) => {}
             _ => self.status = None,
         }
         match action {
@@ -342,6 +419,7 @@ impl App {
                 self.keep_in_view();
             }
             Action::SearchResults(r) => self.search_results(r),
+            Action::IndexReady(e) => self.index_ready(e),
             Action::Paste(text) => self.paste(&text),
             other => {
                 if self.overlay.is_some() {
@@ -534,8 +612,11 @@ impl App {
 
     // ----- opening briefs and jumping -----------------------------------
 
-    /// Prepare brief `i` for display.
-    pub fn ensure_doc(&mut self, i: usize) {
+    /// Prepare brief `i` for display (reading it first if need be).
+    pub fn ensure_doc(&mut self, i: usize) -> bool {
+        if !self.ensure_loaded(i) {
+            return false;
+        }
         if !self.docs.contains_key(&i) {
             let doc = Doc::new(&self.briefs[i]);
             self.docs.insert(i, doc);
@@ -544,10 +625,14 @@ impl App {
         if !self.anchors.contains_key(&id) {
             self.refresh_anchors(i);
         }
+        true
     }
 
     /// Recompute where brief `i`'s notes point.
     pub fn refresh_anchors(&mut self, i: usize) {
+        if !self.ensure_loaded(i) {
+            return;
+        }
         let id = self.briefs[i].id.clone();
         let src = match self.docs.get(&i) {
             Some(d) => d.src.clone(),
@@ -567,7 +652,9 @@ impl App {
 
     /// Open brief `i` at `jump`, or where the reader last was in it.
     pub fn open_brief(&mut self, i: usize, jump: Option<(Jump, bool)>) {
-        self.ensure_doc(i);
+        if !self.ensure_doc(i) {
+            return;
+        }
         let mut bv = BriefView {
             brief: i,
             section: Section::Judgments,
@@ -627,7 +714,9 @@ impl App {
             && bv.brief == i
         {
             let mut bv = bv.clone();
-            self.ensure_doc(i);
+            if !self.ensure_doc(i) {
+                return;
+            }
             self.place(&mut bv, &j, true);
             self.push(View::Brief(bv));
             return;
@@ -882,7 +971,12 @@ impl App {
                 self.search.pending = true;
             }
             None => {
-                let hits = self.engine.search(&q, SEARCH_LIMIT);
+                let Some(engine) = &self.engine else {
+                    // Searched as soon as the index is ready.
+                    self.search.pending = true;
+                    return;
+                };
+                let hits = engine.search(&q, SEARCH_LIMIT);
                 self.search.generation += 1;
                 self.set_hits(q, hits);
             }
@@ -913,8 +1007,11 @@ impl App {
         let Some(hit) = self.search.hits.get(i) else {
             return;
         };
-        let item = self.engine.item(hit.item);
-        let id = &self.engine.briefs()[item.brief as usize].id;
+        let Some(engine) = &self.engine else {
+            return;
+        };
+        let item = engine.item(hit.item);
+        let id = &engine.briefs()[item.brief as usize].id;
         let Some(b) = self.briefs.iter().position(|x| &x.id == id) else {
             return;
         };

@@ -81,8 +81,12 @@ enum Msg {
     Action(Action),
 }
 
-/// Run the reader until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Builds or reads the search index, off the UI thread.
+pub type IndexJob = Box<dyn FnOnce() -> crate::search::Engine + Send>;
+
+/// Run the reader until the user quits. `index`, when given, makes the
+/// search index in the background; the first screen does not wait for it.
+pub fn run(mut app: App, index: Option<IndexJob>) -> io::Result<()> {
     let _guard = Guard::new()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
@@ -97,8 +101,20 @@ pub fn run(mut app: App) -> io::Result<()> {
                 }
             }
         })?;
+    if let Some(job) = index {
+        let ready = tx.clone();
+        std::thread::Builder::new()
+            .name("index".into())
+            .spawn(move || {
+                let engine = std::sync::Arc::new(job());
+                let _ = ready.send(Msg::Action(Action::IndexReady(engine)));
+            })?;
+    }
+    let results = std::sync::Mutex::new(tx);
     app.start_worker(move |r| {
-        let _ = tx.send(Msg::Action(Action::SearchResults(r)));
+        if let Ok(tx) = results.lock() {
+            let _ = tx.send(Msg::Action(Action::SearchResults(r)));
+        }
     });
     let size = terminal.size()?;
     app.update(Action::Resize {

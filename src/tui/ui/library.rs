@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, lv: &LibraryView, g: &Geometry) {
                     "{:<10} {:<4} {:>4} {:>5}  ",
                     b.date.as_deref().unwrap_or("—"),
                     b.language,
-                    b.relations.len(),
+                    app.summaries.get(bi).map_or(0, |s| s.relations),
                     if notes > 0 {
                         format!("✎{notes}")
                     } else {

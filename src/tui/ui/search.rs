@@ -222,6 +222,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
             c,
         );
     }
+    let Some(engine) = &app.engine else {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("Indexing {} briefs for search…", app.briefs.len()),
+                t.dim,
+            )),
+            list,
+        );
+        return;
+    };
     let w = list.width as usize;
     let two = row_height(app) == 2;
     let mut lines: Vec<Line> = Vec::new();
@@ -229,8 +239,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         if lines.len() >= list.height as usize + s.pane.skip {
             break;
         }
-        let item = app.engine.item(hit.item);
-        let brief = &app.engine.briefs()[item.brief as usize];
+        let item = engine.item(hit.item);
+        let brief = &engine.briefs()[item.brief as usize];
         let selected = i == s.pane.selected;
         let bar = Span::styled(if selected { "▌" } else { " " }, t.bar);
         let kind = format!("{:<9}", item.kind.label());

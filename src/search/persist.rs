@@ -1,0 +1,292 @@
+//! The search index on disk, so a large library opens without re-reading
+//! every brief: the engine's arrays written as they are in memory
+//! (little-endian), read back with one read and a few copies. A file that
+//! is missing, from another version or damaged is simply not used.
+//!
+//! Each brief carries a key chosen by the caller (file name, size and
+//! modification time): a cache holder reuses the briefs whose key still
+//! matches ([`Engine::append_from`]) and indexes the others anew.
+
+use std::io;
+use std::path::Path;
+
+use super::{BriefRef, Engine, ItemKind, Meta, Section};
+
+const MAGIC: &[u8; 8] = b"BRFIDX02";
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        let s = self.b.get(self.at..end)?;
+        self.at = end;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+}
+
+fn kind_code(k: ItemKind) -> u8 {
+    k as u8
+}
+
+fn kind_of(c: u8) -> Option<ItemKind> {
+    use ItemKind::*;
+    [
+        Title, Relation, Alliance, Actor, Topic, Heading, Judgment, Sentence,
+    ]
+    .get(c as usize)
+    .copied()
+}
+
+/// The file: a header (magic, then the lengths of the three parts), the
+/// tables (briefs with their keys, items, masks), the text arena, and the
+/// capitals bitmap. The arena is read straight into its own buffer.
+fn parts(engine: &Engine, keys: &[String]) -> (Vec<u8>, Vec<u8>) {
+    let mut w = Writer(Vec::with_capacity(engine.metas.len() * 42 + 1024));
+    w.u32(engine.briefs.len() as u32);
+    for (i, b) in engine.briefs.iter().enumerate() {
+        w.str(keys.get(i).map_or("", String::as_str));
+        w.str(&b.id);
+        w.str(&b.title);
+        w.u32(engine.ranges[i].0);
+        w.u32(engine.ranges[i].1);
+    }
+    w.u32(engine.metas.len() as u32);
+    for m in &engine.metas {
+        w.u32(m.brief);
+        w.u8(kind_code(m.kind));
+        w.u8(m.section as u8);
+        w.u32(m.start);
+        w.u32(m.len);
+        w.u32(m.index);
+        w.u32(m.range_start);
+        w.u32(m.range_end);
+    }
+    for v in engine.masks.iter().chain(&engine.initials) {
+        w.u64(*v);
+    }
+    let mut upper = Writer(Vec::with_capacity(engine.upper.len() * 8));
+    for v in &engine.upper {
+        upper.u64(*v);
+    }
+    (w.0, upper.0)
+}
+
+/// The engine and each brief's key, as the bytes of the file.
+pub fn to_bytes(engine: &Engine, keys: &[String]) -> Vec<u8> {
+    let (tables, upper) = parts(engine, keys);
+    let mut out = Vec::with_capacity(32 + tables.len() + engine.folded.len() + upper.len());
+    out.extend_from_slice(MAGIC);
+    for n in [tables.len(), engine.folded.len(), upper.len()] {
+        out.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+    out.extend_from_slice(&tables);
+    out.extend_from_slice(engine.folded.as_bytes());
+    out.extend_from_slice(&upper);
+    out
+}
+
+/// The engine and the keys back from the file's bytes; `None` for anything else.
+pub fn from_bytes(b: &[u8]) -> Option<(Engine, Vec<String>)> {
+    let (tables, arena, upper) = split(b)?;
+    assemble(tables, arena.to_vec(), upper)
+}
+
+/// The three parts of a file's bytes.
+fn split(b: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
+    let (t, a, u) = header(b.get(..32)?)?;
+    let rest = &b[32..];
+    if rest.len() != t + a + u {
+        return None;
+    }
+    Some((&rest[..t], &rest[t..t + a], &rest[t + a..]))
+}
+
+/// The lengths of the parts, from the 32-byte header.
+fn header(h: &[u8]) -> Option<(usize, usize, usize)> {
+    if h.get(..8)? != MAGIC {
+        return None;
+    }
+    let n = |o: usize| -> Option<usize> {
+        usize::try_from(u64::from_le_bytes(h.get(o..o + 8)?.try_into().ok()?)).ok()
+    };
+    Some((n(8)?, n(16)?, n(24)?))
+}
+
+fn assemble(tables: &[u8], arena: Vec<u8>, upper: &[u8]) -> Option<(Engine, Vec<String>)> {
+    let mut r = Reader { b: tables, at: 0 };
+    let n = r.u32()? as usize;
+    let mut e = Engine::default();
+    let mut keys = Vec::with_capacity(n);
+    for _ in 0..n {
+        keys.push(r.str()?.to_string());
+        let id = r.str()?.to_string();
+        let title = r.str()?.to_string();
+        e.briefs.push(BriefRef { id, title });
+        e.ranges.push((r.u32()?, r.u32()?));
+    }
+    let items = r.u32()? as usize;
+    let body = r.take(items.checked_mul(26)?)?;
+    e.metas.reserve(items);
+    for c in body.chunks_exact(26) {
+        let u = |o: usize| u32::from_le_bytes([c[o], c[o + 1], c[o + 2], c[o + 3]]);
+        e.metas.push(Meta {
+            brief: u(0),
+            kind: kind_of(c[4])?,
+            section: *Section::ALL.get(c[5] as usize)?,
+            start: u(6),
+            len: u(10),
+            index: u(14),
+            range_start: u(18),
+            range_end: u(22),
+        });
+    }
+    let words = r.take(items.checked_mul(16)?)?;
+    if r.at != tables.len() || upper.len() % 8 != 0 {
+        return None;
+    }
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
+    e.masks = words[..items * 8].chunks_exact(8).map(word).collect();
+    e.initials = words[items * 8..].chunks_exact(8).map(word).collect();
+    e.upper = upper.chunks_exact(8).map(word).collect();
+    e.folded = String::from_utf8(arena).ok()?;
+    // Every item must lie inside the arena and the brief table.
+    let ok = e.metas.iter().all(|m| {
+        (m.start as usize + m.len as usize) <= e.folded.len()
+            && (m.brief as usize) < e.briefs.len()
+            && e.folded.is_char_boundary(m.start as usize)
+            && e.folded.is_char_boundary((m.start + m.len) as usize)
+    }) && e
+        .ranges
+        .iter()
+        .all(|&(a, z)| a <= z && z as usize <= e.metas.len());
+    ok.then_some((e, keys))
+}
+
+/// Write the index atomically.
+pub fn save(engine: &Engine, keys: &[String], path: &Path) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::fsutil::atomic_write(path, &to_bytes(engine, keys))
+}
+
+/// The keys stored in an index file, read without loading the rest.
+pub fn keys(path: &Path) -> Option<Vec<String>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut h = [0u8; 32];
+    f.read_exact(&mut h).ok()?;
+    let (t, _, _) = header(&h)?;
+    let mut tables = vec![0u8; t];
+    f.read_exact(&mut tables).ok()?;
+    let mut r = Reader { b: &tables, at: 0 };
+    let n = r.u32()? as usize;
+    let mut keys = Vec::with_capacity(n);
+    for _ in 0..n {
+        keys.push(r.str()?.to_string());
+        r.str()?;
+        r.str()?;
+        r.u32()?;
+        r.u32()?;
+    }
+    Some(keys)
+}
+
+/// Read an index written by [`save`]; `None` if there is none usable.
+/// The arena goes straight from the file into the engine (no copy).
+pub fn load(path: &Path) -> Option<(Engine, Vec<String>)> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).ok()?;
+    let size = f.metadata().ok()?.len() as usize;
+    let mut h = [0u8; 32];
+    f.read_exact(&mut h).ok()?;
+    let (t, a, u) = header(&h)?;
+    if size != 32 + t + a + u {
+        return None;
+    }
+    let mut tables = vec![0u8; t];
+    f.read_exact(&mut tables).ok()?;
+    let mut arena = vec![0u8; a];
+    f.read_exact(&mut arena).ok()?;
+    let mut upper = vec![0u8; u];
+    f.read_exact(&mut upper).ok()?;
+    assemble(&tables, arena, &upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_rejects_damage() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+        let lib = crate::library::Library::open(&dir).unwrap();
+        let e = Engine::new(lib.briefs());
+        let keys: Vec<String> = lib
+            .briefs()
+            .iter()
+            .map(|b| format!("{}.md\t1\t2", b.id))
+            .collect();
+        let bytes = to_bytes(&e, &keys);
+        let (back, k) = from_bytes(&bytes).expect("reads back");
+        assert_eq!(k, keys);
+        assert_eq!(back.len(), e.len());
+        for i in 0..e.len() {
+            assert_eq!(back.item(i).text, e.item(i).text);
+            assert_eq!(back.item(i).jump, e.item(i).jump);
+        }
+        assert_eq!(back.search("azer rus", 5), e.search("azer rus", 5));
+        // Truncated, altered or foreign files are not used.
+        assert!(from_bytes(&bytes[..bytes.len() - 3]).is_none());
+        assert!(from_bytes(b"not an index").is_none());
+        let mut bad = bytes.clone();
+        bad[9] ^= 0xff;
+        assert!(from_bytes(&bad).is_none());
+        // The same through a file, and its keys alone.
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("x.index.bin");
+        save(&e, &keys, &path).unwrap();
+        assert_eq!(
+            load(&path).unwrap().0.search("csto", 3),
+            e.search("csto", 3)
+        );
+        assert_eq!(super::keys(&path).unwrap(), keys);
+        std::fs::write(&path, &bytes[..100]).unwrap();
+        assert!(load(&path).is_none());
+        // Reuse: a new engine made of the old one's briefs, one by one.
+        let mut again = Engine::default();
+        again.append_from(&back, 1);
+        again.append_from(&back, 0);
+        assert_eq!(again.briefs()[0].id, e.briefs()[1].id);
+        assert_eq!(again.len(), e.len());
+    }
+}
