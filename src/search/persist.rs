@@ -170,7 +170,7 @@ fn assemble(tables: &[u8], arena: Vec<u8>, upper: &[u8]) -> Option<(Engine, Vec<
         });
     }
     let words = r.take(items.checked_mul(16)?)?;
-    if r.at != tables.len() || upper.len() % 8 != 0 {
+    if r.at != tables.len() || !upper.len().is_multiple_of(8) {
         return None;
     }
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
