@@ -264,6 +264,9 @@ fn cmd_search(ctx: &Setup, query: &str, limit: usize, json: bool) -> Result<Exit
     if hits.is_empty() && !json {
         eprintln!("briefing: no results for {query:?}");
     }
+    drop(out);
+    // The process ends here: freeing a large index would only cost time.
+    std::mem::forget(engine);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::{BriefRef, Engine, ItemKind, Meta, Section};
 
-const MAGIC: &[u8; 8] = b"BRFIDX02";
+const MAGIC: &[u8; 8] = b"BRFIDX03";
 
 struct Writer(Vec<u8>);
 
@@ -66,22 +66,23 @@ fn kind_of(c: u8) -> Option<ItemKind> {
     .copied()
 }
 
-/// The file: a header (magic, then the lengths of the three parts), the
-/// tables (briefs with their keys, items, masks), the text arena, and the
-/// capitals bitmap. The arena is read straight into its own buffer.
-fn parts(engine: &Engine, keys: &[String]) -> (Vec<u8>, Vec<u8>) {
-    let mut w = Writer(Vec::with_capacity(engine.metas.len() * 42 + 1024));
-    w.u32(engine.briefs.len() as u32);
-    for (i, b) in engine.briefs.iter().enumerate() {
-        w.str(keys.get(i).map_or("", String::as_str));
-        w.str(&b.id);
-        w.str(&b.title);
-        w.u32(engine.ranges[i].0);
-        w.u32(engine.ranges[i].1);
+/// The file: a header (magic, then the lengths of the four parts), the
+/// brief table (keys, ids, titles, item ranges: all a cache holder needs to
+/// decide whether the file is current), the item tables, the text arena and
+/// the capitals bitmap. The arena is read straight into its own buffer.
+fn parts(engine: &Engine, keys: &[String]) -> [Vec<u8>; 3] {
+    let mut b = Writer(Vec::with_capacity(engine.briefs.len() * 96));
+    b.u32(engine.briefs.len() as u32);
+    for (i, br) in engine.briefs.iter().enumerate() {
+        b.str(keys.get(i).map_or("", String::as_str));
+        b.str(&br.id);
+        b.str(&br.title);
+        b.u32(engine.ranges[i].0);
+        b.u32(engine.ranges[i].1);
     }
+    let mut w = Writer(Vec::with_capacity(engine.metas.len() * ITEM_BYTES + 16));
     w.u32(engine.metas.len() as u32);
     for m in &engine.metas {
-        w.u32(m.brief);
         w.u8(kind_code(m.kind));
         w.u8(m.section as u8);
         w.u32(m.start);
@@ -97,17 +98,24 @@ fn parts(engine: &Engine, keys: &[String]) -> (Vec<u8>, Vec<u8>) {
     for v in &engine.upper {
         upper.u64(*v);
     }
-    (w.0, upper.0)
+    [b.0, w.0, upper.0]
 }
+
+/// Bytes of one item in the item table.
+const ITEM_BYTES: usize = 22;
+const HEADER: usize = 40;
 
 /// The engine and each brief's key, as the bytes of the file.
 pub fn to_bytes(engine: &Engine, keys: &[String]) -> Vec<u8> {
-    let (tables, upper) = parts(engine, keys);
-    let mut out = Vec::with_capacity(32 + tables.len() + engine.folded.len() + upper.len());
+    let [briefs, tables, upper] = parts(engine, keys);
+    let mut out = Vec::with_capacity(
+        HEADER + briefs.len() + tables.len() + engine.folded.len() + upper.len(),
+    );
     out.extend_from_slice(MAGIC);
-    for n in [tables.len(), engine.folded.len(), upper.len()] {
+    for n in [briefs.len(), tables.len(), engine.folded.len(), upper.len()] {
         out.extend_from_slice(&(n as u64).to_le_bytes());
     }
+    out.extend_from_slice(&briefs);
     out.extend_from_slice(&tables);
     out.extend_from_slice(engine.folded.as_bytes());
     out.extend_from_slice(&upper);
@@ -116,78 +124,100 @@ pub fn to_bytes(engine: &Engine, keys: &[String]) -> Vec<u8> {
 
 /// The engine and the keys back from the file's bytes; `None` for anything else.
 pub fn from_bytes(b: &[u8]) -> Option<(Engine, Vec<String>)> {
-    let (tables, arena, upper) = split(b)?;
-    assemble(tables, arena.to_vec(), upper)
-}
-
-/// The three parts of a file's bytes.
-fn split(b: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
-    let (t, a, u) = header(b.get(..32)?)?;
-    let rest = &b[32..];
-    if rest.len() != t + a + u {
+    let [nb, nt, na, nu] = header(b.get(..HEADER)?)?;
+    let rest = &b[HEADER..];
+    if rest.len() != nb + nt + na + nu {
         return None;
     }
-    Some((&rest[..t], &rest[t..t + a], &rest[t + a..]))
+    let (briefs, rest) = rest.split_at(nb);
+    let (tables, rest) = rest.split_at(nt);
+    let (arena, upper) = rest.split_at(na);
+    assemble(briefs, tables, arena.to_vec(), upper)
 }
 
-/// The lengths of the parts, from the 32-byte header.
-fn header(h: &[u8]) -> Option<(usize, usize, usize)> {
+/// The lengths of the parts, from the header.
+fn header(h: &[u8]) -> Option<[usize; 4]> {
     if h.get(..8)? != MAGIC {
         return None;
     }
     let n = |o: usize| -> Option<usize> {
         usize::try_from(u64::from_le_bytes(h.get(o..o + 8)?.try_into().ok()?)).ok()
     };
-    Some((n(8)?, n(16)?, n(24)?))
+    Some([n(8)?, n(16)?, n(24)?, n(32)?])
 }
 
-fn assemble(tables: &[u8], arena: Vec<u8>, upper: &[u8]) -> Option<(Engine, Vec<String>)> {
-    let mut r = Reader { b: tables, at: 0 };
+/// The brief table: the briefs (id, title, item range) and their keys.
+fn brief_table(b: &[u8]) -> Option<(Vec<BriefRef>, Vec<(u32, u32)>, Vec<String>)> {
+    let mut r = Reader { b, at: 0 };
     let n = r.u32()? as usize;
-    let mut e = Engine::default();
+    let mut briefs = Vec::with_capacity(n);
+    let mut ranges = Vec::with_capacity(n);
     let mut keys = Vec::with_capacity(n);
     for _ in 0..n {
         keys.push(r.str()?.to_string());
         let id = r.str()?.to_string();
         let title = r.str()?.to_string();
-        e.briefs.push(BriefRef { id, title });
-        e.ranges.push((r.u32()?, r.u32()?));
+        briefs.push(BriefRef { id, title });
+        ranges.push((r.u32()?, r.u32()?));
     }
+    (r.at == b.len()).then_some((briefs, ranges, keys))
+}
+
+fn assemble(
+    briefs: &[u8],
+    tables: &[u8],
+    arena: Vec<u8>,
+    upper: &[u8],
+) -> Option<(Engine, Vec<String>)> {
+    let (briefs, ranges, keys) = brief_table(briefs)?;
+    let mut e = Engine {
+        briefs,
+        ranges,
+        ..Engine::default()
+    };
+    let mut r = Reader { b: tables, at: 0 };
     let items = r.u32()? as usize;
-    let body = r.take(items.checked_mul(26)?)?;
-    e.metas.reserve(items);
-    for c in body.chunks_exact(26) {
-        let u = |o: usize| u32::from_le_bytes([c[o], c[o + 1], c[o + 2], c[o + 3]]);
-        e.metas.push(Meta {
-            brief: u(0),
-            kind: kind_of(c[4])?,
-            section: *Section::ALL.get(c[5] as usize)?,
-            start: u(6),
-            len: u(10),
-            index: u(14),
-            range_start: u(18),
-            range_end: u(22),
-        });
-    }
+    let body = r.take(items.checked_mul(ITEM_BYTES)?)?;
     let words = r.take(items.checked_mul(16)?)?;
     if r.at != tables.len() || !upper.len().is_multiple_of(8) {
         return None;
+    }
+    // Which brief each item belongs to, from the ranges.
+    let mut owner = vec![u32::MAX; items];
+    for (b, &(a, z)) in e.ranges.iter().enumerate() {
+        if a > z || z as usize > items {
+            return None;
+        }
+        owner[a as usize..z as usize].fill(b as u32);
+    }
+    e.metas.reserve(items);
+    for (c, &brief) in body.chunks_exact(ITEM_BYTES).zip(&owner) {
+        let u = |o: usize| u32::from_le_bytes([c[o], c[o + 1], c[o + 2], c[o + 3]]);
+        if brief == u32::MAX {
+            return None;
+        }
+        e.metas.push(Meta {
+            brief,
+            kind: kind_of(c[0])?,
+            section: *Section::ALL.get(c[1] as usize)?,
+            start: u(2),
+            len: u(6),
+            index: u(10),
+            range_start: u(14),
+            range_end: u(18),
+        });
     }
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or_default());
     e.masks = words[..items * 8].chunks_exact(8).map(word).collect();
     e.initials = words[items * 8..].chunks_exact(8).map(word).collect();
     e.upper = upper.chunks_exact(8).map(word).collect();
     e.folded = String::from_utf8(arena).ok()?;
-    // Every item must lie inside the arena and the brief table.
+    // Every item must lie inside the arena, on character boundaries.
     let ok = e.metas.iter().all(|m| {
         (m.start as usize + m.len as usize) <= e.folded.len()
-            && (m.brief as usize) < e.briefs.len()
             && e.folded.is_char_boundary(m.start as usize)
             && e.folded.is_char_boundary((m.start + m.len) as usize)
-    }) && e
-        .ranges
-        .iter()
-        .all(|&(a, z)| a <= z && z as usize <= e.metas.len());
+    });
     ok.then_some((e, keys))
 }
 
@@ -203,43 +233,55 @@ pub fn save(engine: &Engine, keys: &[String], path: &Path) -> io::Result<()> {
 pub fn keys(path: &Path) -> Option<Vec<String>> {
     use std::io::Read;
     let mut f = std::fs::File::open(path).ok()?;
-    let mut h = [0u8; 32];
+    let mut h = [0u8; HEADER];
     f.read_exact(&mut h).ok()?;
-    let (t, _, _) = header(&h)?;
-    let mut tables = vec![0u8; t];
-    f.read_exact(&mut tables).ok()?;
-    let mut r = Reader { b: &tables, at: 0 };
-    let n = r.u32()? as usize;
-    let mut keys = Vec::with_capacity(n);
-    for _ in 0..n {
-        keys.push(r.str()?.to_string());
-        r.str()?;
-        r.str()?;
-        r.u32()?;
-        r.u32()?;
-    }
-    Some(keys)
+    let [nb, ..] = header(&h)?;
+    let mut briefs = vec![0u8; nb];
+    f.read_exact(&mut briefs).ok()?;
+    brief_table(&briefs).map(|(_, _, k)| k)
+}
+
+/// Read `len` bytes at `offset` of `f`, in two halves on two threads (the
+/// copy out of the page cache is the cost of opening a large library).
+#[cfg(unix)]
+fn read_part(f: &std::fs::File, offset: u64, len: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let mut buf = vec![0u8; len];
+    let half = len / 2;
+    let (a, b) = buf.split_at_mut(half);
+    let ok = std::thread::scope(|s| {
+        let first = s.spawn(|| f.read_exact_at(a, offset).is_ok());
+        let second = f.read_exact_at(b, offset + half as u64).is_ok();
+        first.join().unwrap_or(false) && second
+    });
+    ok.then_some(buf)
+}
+
+/// Read an index written by [`save`]; `None` if there is none usable.
+#[cfg(not(unix))]
+pub fn load(path: &Path) -> Option<(Engine, Vec<String>)> {
+    from_bytes(&std::fs::read(path).ok()?)
 }
 
 /// Read an index written by [`save`]; `None` if there is none usable.
 /// The arena goes straight from the file into the engine (no copy).
+#[cfg(unix)]
 pub fn load(path: &Path) -> Option<(Engine, Vec<String>)> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(path).ok()?;
+    use std::os::unix::fs::FileExt;
+    let f = std::fs::File::open(path).ok()?;
     let size = f.metadata().ok()?.len() as usize;
-    let mut h = [0u8; 32];
-    f.read_exact(&mut h).ok()?;
-    let (t, a, u) = header(&h)?;
-    if size != 32 + t + a + u {
+    let mut h = [0u8; HEADER];
+    f.read_exact_at(&mut h, 0).ok()?;
+    let [nb, nt, na, nu] = header(&h)?;
+    if size != HEADER + nb + nt + na + nu {
         return None;
     }
-    let mut tables = vec![0u8; t];
-    f.read_exact(&mut tables).ok()?;
-    let mut arena = vec![0u8; a];
-    f.read_exact(&mut arena).ok()?;
-    let mut upper = vec![0u8; u];
-    f.read_exact(&mut upper).ok()?;
-    assemble(&tables, arena, &upper)
+    let at = HEADER as u64;
+    let briefs = read_part(&f, at, nb)?;
+    let tables = read_part(&f, at + nb as u64, nt)?;
+    let arena = read_part(&f, at + (nb + nt) as u64, na)?;
+    let upper = read_part(&f, at + (nb + nt + na) as u64, nu)?;
+    assemble(&briefs, &tables, arena, &upper)
 }
 
 #[cfg(test)]

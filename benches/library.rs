@@ -1,0 +1,120 @@
+//! Opening a 10,000-brief library: the reader's first screen (catalog from
+//! its cache, App, one draw), the search index from its cache, and, once,
+//! the cold paths that build those caches. The library is generated on the
+//! first run with the real pipeline (`briefing::synth` + ingest) into
+//! `target/bench-library-10000`. `cargo bench --bench library`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rayon::prelude::*;
+
+use briefing::catalog::{self, Catalog};
+
+const BRIEFS: usize = 10_000;
+
+fn library() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target").join(format!("bench-library-{BRIEFS}"));
+    let count = std::fs::read_dir(&dir).map_or(0, |d| d.count());
+    if count >= BRIEFS {
+        return dir;
+    }
+    std::fs::create_dir_all(&dir).expect("bench library folder");
+    let m = briefing::synth::material(&root.join("sources")).expect("sources/");
+    let lex = briefing::lexicon::shared();
+    let started = Instant::now();
+    (0..BRIEFS).into_par_iter().for_each(|n| {
+        let (name, text) = briefing::synth::document(n, 7, &m, 50);
+        let brief = briefing::ingest::ingest(&format!("generated/{name}"), text.as_bytes(), lex)
+            .expect("ingests")
+            .brief;
+        briefing::library::save(&dir, &brief, true).expect("saves");
+    });
+    println!(
+        "generated {BRIEFS} briefs in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    dir
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn first_screen(dir: &Path, cache: &Path, notes: &Path) -> usize {
+    let cat = Catalog::open(dir, Some(cache)).expect("opens");
+    let app = briefing::tui::app::App::from_catalog(
+        &cat,
+        briefing::tui::app::Options {
+            library_dir: dir.to_path_buf(),
+            notes_dir: notes.to_path_buf(),
+            theme: briefing::tui::theme::Theme::new(briefing::config::ThemeName::Dark, false),
+            keymap: briefing::tui::keymap::Keymap::defaults(),
+        },
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| briefing::tui::ui::draw(f, &app)).unwrap();
+    app.briefs.len()
+}
+
+fn open(c: &mut Criterion) {
+    let dir = library();
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let notes = tmp.path().join("notes");
+
+    // Cold: no caches yet (every brief read once, caches written).
+    let t = Instant::now();
+    let cat = Catalog::open(&dir, Some(&cache)).expect("opens");
+    println!(
+        "cold catalog (reads every brief, writes the cache): {:.2} s",
+        t.elapsed().as_secs_f64()
+    );
+    let t = Instant::now();
+    let engine = cat.index();
+    println!(
+        "cold search index ({} items; writes the cache): {:.2} s",
+        engine.len(),
+        t.elapsed().as_secs_f64()
+    );
+    drop(engine);
+    drop(cat);
+
+    let before = rss_mb();
+    let n = first_screen(&dir, &cache, &notes);
+    let engine = catalog::cached_index(&dir, &cache).expect("current cache");
+    println!(
+        "reader memory: {:.0} MB RSS after the first screen and the index ({} briefs, {} items; {:.0} MB before)",
+        rss_mb(),
+        n,
+        engine.len(),
+        before
+    );
+    drop(engine);
+
+    let mut group = c.benchmark_group("library-10000");
+    group.sample_size(10);
+    group.bench_function("first screen (catalog from cache + App + draw)", |b| {
+        b.iter(|| first_screen(&dir, &cache, &notes))
+    });
+    group.bench_function("search index from cache", |b| {
+        b.iter(|| {
+            catalog::cached_index(&dir, &cache)
+                .expect("current cache")
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, open);
+criterion_main!(benches);
