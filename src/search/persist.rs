@@ -146,8 +146,11 @@ fn header(h: &[u8]) -> Option<[usize; 4]> {
     Some([n(8)?, n(16)?, n(24)?, n(32)?])
 }
 
+/// The briefs, their item ranges and their keys.
+type BriefTable = (Vec<BriefRef>, Vec<(u32, u32)>, Vec<String>);
+
 /// The brief table: the briefs (id, title, item range) and their keys.
-fn brief_table(b: &[u8]) -> Option<(Vec<BriefRef>, Vec<(u32, u32)>, Vec<String>)> {
+fn brief_table(b: &[u8]) -> Option<BriefTable> {
     let mut r = Reader { b, at: 0 };
     let n = r.u32()? as usize;
     let mut briefs = Vec::with_capacity(n);
