@@ -467,8 +467,14 @@ pub fn timeline(sentences: &[super::context::Sentence]) -> Vec<crate::brief::Tim
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    out.into_iter().map(|x| x.2).collect()
+    super::thin(out, MAX_TIMELINE)
+        .into_iter()
+        .map(|x| x.2)
+        .collect()
 }
+
+/// Most timeline entries kept; a longer timeline is thinned evenly.
+pub const MAX_TIMELINE: usize = 500;
 
 /// Paragraphs searched for the document's own date.
 const DATELINE_PARAGRAPHS: usize = 3;

@@ -7,8 +7,19 @@
 //!   Windows-1252 (the usual encoding of older Indonesian and English web
 //!   pages), with a warning that names the file;
 //! - empty files and binary files are errors.
+//!
+//! Formats, by content first: a PDF (`%PDF-` in the first KiB) is read
+//! through its text layer, which then goes through the same cleaner as any
+//! PDF-extracted text; an HTML page (a doctype, `<html>`, or the usual tags
+//! at the start) gives its main text (see [`super::html`]); then the
+//! extension decides between Markdown (`.md`) and plain text.
+
+use std::cell::Cell;
+use std::sync::Once;
 
 use thiserror::Error;
+
+use super::html;
 
 /// Input formats the pipeline understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +28,8 @@ pub enum Format {
     Text,
     /// Markdown: its own headings and paragraphs are kept.
     Markdown,
+    /// HTML: the main text of the page.
+    Html,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -25,8 +38,12 @@ pub enum LoadError {
     Empty,
     #[error("not a text document (binary content)")]
     Binary,
-    #[error("PDF files are not supported yet; extract the text first (pdftotext FILE.pdf)")]
-    Pdf,
+    #[error("damaged PDF: {0}")]
+    Pdf(String),
+    #[error("the PDF has no text layer (a scan?); run OCR on it first, e.g. ocrmypdf")]
+    PdfNoText,
+    #[error("encrypted PDF; save an unprotected copy first")]
+    PdfEncrypted,
     #[error("invalid UTF-16 text")]
     BadUtf16,
 }
@@ -41,26 +58,98 @@ pub struct Loaded {
 }
 
 /// File extensions `ingest` picks up when given a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf"];
 
 /// Load `bytes`; `ext` is the file extension, lower-case, if any.
 pub fn load(bytes: &[u8], ext: Option<&str>) -> Result<Loaded, LoadError> {
-    if bytes.starts_with(b"%PDF-") {
-        return Err(LoadError::Pdf);
+    if is_pdf(bytes) {
+        let text = pdf_text(bytes)?;
+        return Ok(Loaded {
+            format: Format::Text,
+            text,
+            warnings: vec![],
+        });
     }
-    let (text, warnings) = decode(bytes)?;
+    let html_ext = matches!(ext, Some("html" | "htm" | "xhtml"));
+    let (text, warnings) = match decode(bytes) {
+        // A page in a legacy encoding says which one.
+        Ok((_, w)) if !w.is_empty() && (html_ext || looks_html(bytes)) => {
+            match html::declared_charset(bytes) {
+                Some(enc) => (enc.decode(bytes).0.into_owned(), vec![]),
+                None => decode(bytes)?,
+            }
+        }
+        r => r?,
+    };
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let format = match ext {
-        Some("md" | "markdown") => Format::Markdown,
-        _ => Format::Text,
+    let format = if html::sniff(&text) || html_ext && text.trim_start().starts_with('<') {
+        Format::Html
+    } else {
+        match ext {
+            Some("md" | "markdown") => Format::Markdown,
+            _ => Format::Text,
+        }
     };
     Ok(Loaded {
         format,
         text,
         warnings,
     })
+}
+
+fn looks_html(bytes: &[u8]) -> bool {
+    html::sniff(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]))
+}
+
+/// A PDF file: `%PDF-` within the first KiB (some writers put junk first).
+fn is_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
+/// The text layer of a PDF, page after page (pages end with a form feed).
+fn pdf_text(bytes: &[u8]) -> Result<String, LoadError> {
+    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+        .map_err(|()| LoadError::Pdf("the PDF reader failed on it".to_string()))?
+        .map_err(|e| {
+            let msg = e.to_string();
+            if msg.to_ascii_lowercase().contains("decrypt")
+                || msg.to_ascii_lowercase().contains("encrypt")
+            {
+                LoadError::PdfEncrypted
+            } else {
+                LoadError::Pdf(msg)
+            }
+        })?;
+    let text = pages.join("\n\u{c}\n");
+    if text.chars().filter(|c| c.is_alphabetic()).count() < 20 {
+        return Err(LoadError::PdfNoText);
+    }
+    Ok(text)
+}
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f`, turning a panic into `Err(())` without printing it: third-party
+/// parsers of hostile formats may panic, and one bad file must not stop a
+/// batch or spill a backtrace.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    r.map_err(|_| ())
 }
 
 /// Bytes to a `String` (see the module docs for the rules).
@@ -197,10 +286,10 @@ mod tests {
             load(&[1, 2, 3, 4, 5, 6, 7, 8, 65, 66], None).unwrap_err(),
             LoadError::Binary
         );
-        assert_eq!(
+        assert!(matches!(
             load(b"%PDF-1.7\n...", Some("pdf")).unwrap_err(),
-            LoadError::Pdf
-        );
+            LoadError::Pdf(_)
+        ));
     }
 
     #[test]

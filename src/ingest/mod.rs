@@ -8,6 +8,7 @@ pub mod clean;
 pub mod conclusions;
 pub mod context;
 pub mod dates;
+pub mod html;
 pub mod lang;
 pub mod load;
 pub mod relations;
@@ -156,11 +157,51 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
                 None => segment::split_title(parsed.blocks, &lex.abbreviations),
             }
         }
+        Format::Html => {
+            let page = html::extract(text);
+            let blocks: Vec<Block> = page
+                .blocks
+                .into_iter()
+                .filter_map(|b| match b {
+                    Block::Paragraph(t) => {
+                        let t = body::normalize_ws(&clean::normalize(&t, &lex.clean));
+                        (!t.is_empty()).then_some(Block::Paragraph(t))
+                    }
+                    Block::Heading { level, text } => {
+                        let text = body::normalize_ws(&clean::normalize(&text, &lex.clean));
+                        (!text.is_empty()).then_some(Block::Heading { level, text })
+                    }
+                })
+                .collect();
+            match page.title {
+                Some(t) => (body::normalize_ws(&clean::normalize(&t, &lex.clean)), blocks),
+                None => segment::split_title(blocks, &lex.abbreviations),
+            }
+        }
     };
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph(_))) && title.is_empty() {
         return Err(IngestError::NoText);
     }
     Ok(segment::segment(title, blocks, &lex.abbreviations))
+}
+
+/// At most `max` items of `v`, evenly spaced, first and last kept, order kept.
+pub fn thin<T>(v: Vec<T>, max: usize) -> Vec<T> {
+    let n = v.len();
+    if n <= max || max < 2 {
+        return v.into_iter().take(max).collect();
+    }
+    // Item k of the result is item round(k * (n-1) / (max-1)) of `v`.
+    let mut want = (0..max).map(|k| (k * (n - 1) + (max - 1) / 2) / (max - 1)).peekable();
+    v.into_iter()
+        .enumerate()
+        .filter_map(|(i, x)| {
+            (want.peek() == Some(&i)).then(|| {
+                want.next();
+                x
+            })
+        })
+        .collect()
 }
 
 fn doc_text(doc: &Document) -> String {
@@ -271,6 +312,15 @@ mod tests {
             ingest("x.txt", b"12\n\n13\n", shared()).unwrap_err(),
             IngestError::NoText
         );
+    }
+
+    #[test]
+    fn thin_keeps_ends_and_spacing() {
+        assert_eq!(thin((0..10).collect(), 20), (0..10).collect::<Vec<_>>());
+        assert_eq!(thin((0..10).collect(), 10), (0..10).collect::<Vec<_>>());
+        assert_eq!(thin((0..10).collect(), 4), [0, 3, 6, 9]);
+        assert_eq!(thin((0..101).collect(), 3), [0, 50, 100]);
+        assert_eq!(thin((0..5).collect(), 0), Vec::<i32>::new());
     }
 
     #[test]

@@ -179,6 +179,11 @@ struct Previous {
     group: Option<Vec<String>>,
 }
 
+/// Most evidence sentences kept per pair (the stance, tone and trend are
+/// computed over all of them first); a longer list is thinned evenly, so
+/// it still spans the document's dates.
+pub const MAX_EVIDENCE: usize = 60;
+
 /// Extract relations from the sentences. `section_pairs[i]` is the pair
 /// named by section `i`'s heading; `doc_pair` the pair the title names.
 pub fn extract(
@@ -279,7 +284,10 @@ pub fn extract(
                     stance,
                     tone: (tone * 10.0).round() / 10.0,
                     trend,
-                    evidence: evidence.into_iter().map(|e| e.1).collect(),
+                    evidence: super::thin(evidence, MAX_EVIDENCE)
+                        .into_iter()
+                        .map(|e| e.1)
+                        .collect(),
                 },
             )
         })
