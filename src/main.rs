@@ -518,10 +518,6 @@ fn cmd_ingest(
     let out_dir = out.unwrap_or_else(|| ctx.library.clone());
     let mut failed = 0usize;
     let files = collect_inputs(paths, &mut failed);
-    if !dry_run && !files.is_empty() {
-        std::fs::create_dir_all(&out_dir)
-            .with_context(|| format!("cannot create {}", out_dir.display()))?;
-    }
     let custom;
     let lex = if ctx.config.lexicon.dir.is_none()
         && ctx.config.lexicon.aliases.is_empty()
@@ -615,6 +611,10 @@ fn cmd_ingest(
                 continue;
             }
             to_save.push((p.source, brief));
+        }
+        if !to_save.is_empty() {
+            std::fs::create_dir_all(&out_dir)
+                .with_context(|| format!("cannot create {}", out_dir.display()))?;
         }
         let saved: Vec<(
             String,

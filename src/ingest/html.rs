@@ -52,9 +52,11 @@ pub fn sniff(text: &str) -> bool {
         return true;
     }
     head.starts_with('<')
-        && ["<head", "<body", "<meta", "<title", "<p>", "<div", "<article"]
-            .iter()
-            .any(|t| head.contains(t))
+        && [
+            "<head", "<body", "<meta", "<title", "<p>", "<div", "<article",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 /// The `charset` a page declares in its first bytes, if any.
@@ -63,7 +65,10 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
     let lower = head.to_ascii_lowercase();
     let at = memchr::memmem::find(&lower, b"charset=")? + 8;
     let rest = &head[at..];
-    let rest = rest.strip_prefix(b"\"").or(rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
@@ -114,8 +119,8 @@ fn run(html: &str, use_attrs: bool) -> Page {
 /// Elements whose content is never text for the reader.
 const SKIP: &[&str] = &[
     "script", "style", "template", "noscript", "svg", "math", "form", "button", "select",
-    "textarea", "iframe", "object", "canvas", "nav", "aside", "footer", "menu", "dialog",
-    "figure", "head",
+    "textarea", "iframe", "object", "canvas", "nav", "aside", "footer", "menu", "dialog", "figure",
+    "head",
 ];
 
 /// Elements that never have an end tag.
@@ -126,17 +131,72 @@ const VOID: &[&str] = &[
 
 /// Elements that start and end a block of text.
 const BLOCK: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article",
-    "main", "header", "table", "tr", "td", "th", "caption", "address", "center", "body", "hr",
-    "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "details", "summary",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "header",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "address",
+    "center",
+    "body",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "details",
+    "summary",
 ];
 
 /// Role, id and class words that mark page furniture.
 const FURNITURE: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "sidebar", "share", "sharing", "social", "comment",
-    "comments", "cookie", "cookies", "banner", "advert", "advertisement", "ads", "promo",
-    "related", "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "footer", "masthead",
-    "toolbar", "popup", "modal", "complementary", "contentinfo", "search",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "sidebar",
+    "share",
+    "sharing",
+    "social",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "banner",
+    "advert",
+    "advertisement",
+    "ads",
+    "promo",
+    "related",
+    "breadcrumb",
+    "breadcrumbs",
+    "newsletter",
+    "subscribe",
+    "footer",
+    "masthead",
+    "toolbar",
+    "popup",
+    "modal",
+    "complementary",
+    "contentinfo",
+    "search",
 ];
 
 #[derive(Debug)]
@@ -213,6 +273,14 @@ impl State {
             "title" | "textarea" => Some(RawKind::Rcdata),
             _ => None,
         };
+        // Anything that belongs in the body ends an unclosed <head>.
+        if !matches!(
+            name,
+            "head" | "title" | "meta" | "link" | "style" | "script" | "base" | "noscript" | "html"
+        ) && let Some(i) = self.stack.iter().rposition(|o| o.name == "head")
+        {
+            self.pop_to(i);
+        }
         if name == "title" && !tag.self_closing {
             self.in_title = true;
             return raw;
@@ -235,7 +303,9 @@ impl State {
             // implied end tags).
             if matches!(name, "p" | "li" | "dt" | "dd" | "tr" | "td" | "th")
                 && let Some(i) = self.stack.iter().rposition(|o| o.name == name)
-                && self.stack[i + 1..].iter().all(|o| !BLOCK.contains(&o.name.as_str()) || o.name == "p")
+                && self.stack[i + 1..]
+                    .iter()
+                    .all(|o| !BLOCK.contains(&o.name.as_str()) || o.name == "p")
             {
                 self.pop_to(i);
             } else if let Some(top) = self.stack.last()
@@ -521,6 +591,9 @@ Kedua negara sepakat memperluas kerja sama di sektor energi.</p>
                 "Tail text without an end"
             ]
         );
+        // An unclosed <head> ends where the body starts.
+        let p = extract("<html><head><title>T</title><body><p>Body text.");
+        assert_eq!(paragraphs(&p), ["Body text."]);
         // An unclosed script swallows the rest, as in a browser, but nothing panics.
         let p = extract("<p>Before the script.</p><script>if (a < b) {");
         assert_eq!(paragraphs(&p), ["Before the script."]);
@@ -563,8 +636,10 @@ Kedua negara sepakat memperluas kerja sama di sektor energi.</p>
             Some("windows-1252")
         );
         assert_eq!(
-            declared_charset(b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>")
-                .map(|e| e.name()),
+            declared_charset(
+                b"<meta http-equiv=Content-Type content='text/html; charset=ISO-8859-1'>"
+            )
+            .map(|e| e.name()),
             Some("windows-1252")
         );
         assert!(declared_charset(b"<p>no charset</p>").is_none());

@@ -58,7 +58,9 @@ pub struct Loaded {
 }
 
 /// File extensions `ingest` picks up when given a folder.
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf"];
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf",
+];
 
 /// Load `bytes`; `ext` is the file extension, lower-case, if any.
 pub fn load(bytes: &[u8], ext: Option<&str>) -> Result<Loaded, LoadError> {

@@ -174,7 +174,10 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
                 })
                 .collect();
             match page.title {
-                Some(t) => (body::normalize_ws(&clean::normalize(&t, &lex.clean)), blocks),
+                Some(t) => (
+                    body::normalize_ws(&clean::normalize(&t, &lex.clean)),
+                    blocks,
+                ),
                 None => segment::split_title(blocks, &lex.abbreviations),
             }
         }
@@ -192,7 +195,9 @@ pub fn thin<T>(v: Vec<T>, max: usize) -> Vec<T> {
         return v.into_iter().take(max).collect();
     }
     // Item k of the result is item round(k * (n-1) / (max-1)) of `v`.
-    let mut want = (0..max).map(|k| (k * (n - 1) + (max - 1) / 2) / (max - 1)).peekable();
+    let mut want = (0..max)
+        .map(|k| (k * (n - 1) + (max - 1) / 2) / (max - 1))
+        .peekable();
     v.into_iter()
         .enumerate()
         .filter_map(|(i, x)| {
