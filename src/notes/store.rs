@@ -178,6 +178,7 @@ impl Store {
             source,
         })?;
         let _lock = lock(&self.dir.join(format!(".{brief}.lock")))?;
+        crate::fsutil::remove_stale_temps(&path);
         let mut changed = Changed::default();
         let mut notes = match read(&path) {
             Ok(n) => n,
