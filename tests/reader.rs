@@ -587,6 +587,117 @@ fn orphaned_notes_are_kept_and_shown() {
 }
 
 #[test]
+fn orphaned_notes_are_reattached_or_deleted_from_the_notes_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let id = "002_fea91339883cd94f";
+    for (nid, text) in [("n0000000001", "pindahkan"), ("n0000000002", "hapus")] {
+        store
+            .add(
+                id,
+                briefing::notes::Note {
+                    id: nid.into(),
+                    kind: Kind::Sentence,
+                    quote: "Kalimat ini sudah tidak ada lagi di dalam brief setelah diedit.".into(),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                    position: Some(100),
+                    paragraph: Some(2),
+                    text: text.into(),
+                    created: "2026-01-01T00:00:00Z".into(),
+                    updated: format!("2026-01-01T00:00:0{}Z", nid.len() % 10),
+                },
+            )
+            .unwrap();
+    }
+    let mut app = app(dir.path());
+    // Without a note picked, `r` in a brief says what to do.
+    open(&mut app, NEWS);
+    press(&mut app, "r");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("pick a note in the notes view")
+    );
+    press(&mut app, "N");
+    let View::Notes(nv) = &app.view else { panic!() };
+    let which = |app: &App, text: &str| {
+        let View::Notes(nv) = &app.view else { panic!() };
+        nv.shown
+            .iter()
+            .position(|&i| app.notes[id][nv.entries[i].note].text == text)
+            .unwrap()
+    };
+    let k = which(&app, "pindahkan");
+    assert_eq!(nv.shown.len(), 2);
+    for _ in 0..k {
+        press(&mut app, "j");
+    }
+    // r: the brief opens where the note was, waiting for the new passage.
+    press(&mut app, "r");
+    assert_eq!(paragraph(&app), 2);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Re-attach: select the new passage and press r")
+    );
+    press(&mut app, "j");
+    press(&mut app, "j");
+    let target = paragraph(&app);
+    let want = app.docs[&NEWS].paragraph(target).to_string();
+    press(&mut app, "r");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with(&format!("Note re-attached to paragraph {target}")),
+        "{:?}",
+        app.status
+    );
+    // On disk: same id and text, the new passage's quote and place.
+    let notes = store.load(id).unwrap();
+    let moved = notes.iter().find(|n| n.id == "n0000000001").unwrap();
+    assert_eq!(moved.text, "pindahkan");
+    assert_eq!(moved.quote, want);
+    assert_eq!(moved.paragraph, Some(target));
+    assert_eq!(moved.kind, Kind::Paragraph);
+    // Back in the notes view it is no longer orphaned; the other one is.
+    press(&mut app, "N");
+    let View::Notes(nv) = &app.view else { panic!() };
+    let orphaned: Vec<bool> = nv
+        .shown
+        .iter()
+        .map(|&i| briefing::tui::ui::notes::place(&app, &nv.entries[i]).1)
+        .collect();
+    assert_eq!(orphaned.iter().filter(|o| **o).count(), 1);
+    // d on the orphan, confirmed: it is gone from disk.
+    let k = which(&app, "hapus");
+    press(&mut app, "g");
+    for _ in 0..k {
+        press(&mut app, "j");
+    }
+    press(&mut app, "d");
+    app.update(Action::Confirm(true));
+    let left: Vec<String> = store
+        .load(id)
+        .unwrap()
+        .into_iter()
+        .map(|n| n.text)
+        .collect();
+    assert_eq!(left, ["pindahkan"]);
+    // Esc cancels a re-attach that was started.
+    press(&mut app, "r");
+    press(&mut app, "Esc");
+    assert_eq!(app.status.as_ref().unwrap().text, "Re-attach cancelled");
+    assert!(app.reattach.is_none());
+}
+
+#[test]
 fn help_and_rebinding() {
     let dir = tempfile::tempdir().unwrap();
     let mut keys: BTreeMap<String, Vec<String>> = briefing::config::Config::embedded().keys;

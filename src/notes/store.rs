@@ -151,6 +151,30 @@ impl Store {
         })
     }
 
+    /// Move note `id` of `brief` to the passage `to` is anchored on (its
+    /// kind, quote, context and place); the note's text and id stay.
+    pub fn reattach(&self, brief: &str, id: &str, to: &Note) -> Result<Changed, NotesError> {
+        let now = super::now();
+        self.modify(brief, |notes| {
+            let n =
+                notes
+                    .iter_mut()
+                    .find(|n| n.id == id)
+                    .ok_or_else(|| NotesError::NoSuchNote {
+                        brief: brief.to_string(),
+                        id: id.to_string(),
+                    })?;
+            n.kind = to.kind;
+            n.quote = to.quote.clone();
+            n.prefix = to.prefix.clone();
+            n.suffix = to.suffix.clone();
+            n.position = to.position;
+            n.paragraph = to.paragraph;
+            n.updated = now;
+            Ok(())
+        })
+    }
+
     /// Delete note `id` from `brief`.
     pub fn delete(&self, brief: &str, id: &str) -> Result<Changed, NotesError> {
         self.modify(brief, |notes| {

@@ -33,6 +33,7 @@ pub enum Command {
     Annotate,
     EditNote,
     DeleteNote,
+    Reattach,
     Notes,
     Help,
     Save,
@@ -41,7 +42,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 30] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -66,6 +67,7 @@ impl Command {
         Command::Annotate,
         Command::EditNote,
         Command::DeleteNote,
+        Command::Reattach,
         Command::Notes,
         Command::Help,
         Command::Save,
@@ -101,6 +103,7 @@ impl Command {
             Command::Annotate => "annotate",
             Command::EditNote => "edit_note",
             Command::DeleteNote => "delete_note",
+            Command::Reattach => "reattach",
             Command::Notes => "notes",
             Command::Help => "help",
             Command::Save => "save",
@@ -140,6 +143,9 @@ impl Command {
             Command::Annotate => "annotate the selected passage / item",
             Command::EditNote => "edit the note on the selected item",
             Command::DeleteNote => "delete the note on the selected item (asks first)",
+            Command::Reattach => {
+                "re-attach a note: pick it in the notes view, then select its new passage"
+            }
             Command::Notes => "notes view (all notes)",
             Command::Help => "this help",
             Command::Save => "in the note editor: save",

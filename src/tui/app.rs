@@ -200,6 +200,9 @@ pub struct App {
     /// Summaries for the library view (counts without the full brief).
     pub summaries: Vec<crate::brief::BriefSummary>,
     pub library_dir: PathBuf,
+    /// A note being re-attached: (brief id, note id), set in the notes
+    /// view, used when the user selects the new passage.
+    pub reattach: Option<(String, String)>,
     pub quit: bool,
 }
 
@@ -294,6 +297,7 @@ impl App {
             pending,
             summaries,
             library_dir: opts.library_dir,
+            reattach: None,
             quit: false,
         };
         let mut msgs = problems;
@@ -1181,6 +1185,7 @@ impl App {
                     }
                 }
                 Command::Annotate => self.info("Select a passage in a brief to annotate it"),
+                Command::Reattach => self.start_reattach(),
                 c => {
                     let view = ui::list_height(self);
                     if let View::Notes(nv) = &mut self.view {
@@ -1208,6 +1213,25 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// `r` in the notes view: open the selected note's brief where the note
+    /// was, and wait for the user to select its new passage.
+    fn start_reattach(&mut self) {
+        let Some(e) = self.selected_note_ref().cloned() else {
+            return;
+        };
+        if e.brief.is_none() {
+            return self.error("This note's brief is not in the library; nothing to attach it to");
+        }
+        let note_id = self.notes[&e.brief_id][e.note].id.clone();
+        self.open_selected_note();
+        self.reattach = Some((e.brief_id, note_id));
+        let key = self.keymap.hint(Command::Reattach);
+        let back = self.keymap.hint(Command::Back);
+        self.info(format!(
+            "Re-attach: select the new passage and press {key} ({back} cancels)"
+        ));
     }
 
     fn open_selected_note(&mut self) {

@@ -111,6 +111,11 @@ impl App {
             Command::Inner => self.inner(),
             Command::Outer => self.outer(),
             Command::Open => self.brief_open(),
+            Command::Back if self.reattach.is_some() => {
+                self.reattach = None;
+                self.info("Re-attach cancelled");
+            }
+            Command::Reattach => self.finish_reattach(),
             Command::Back => {
                 let bv = self.brief_view().cloned();
                 match bv {
@@ -591,15 +596,73 @@ impl App {
 
     /// `a`: open the editor for a new note on the selected item.
     fn annotate(&mut self) {
-        let Some(sel) = self.selected() else {
-            return self.info("Nothing selected to annotate");
+        let (note, label) = match self.new_anchor() {
+            Ok(x) => x,
+            Err(msg) => return self.error(msg),
         };
-        let Some(bv) = self.brief_view().cloned() else {
+        let Some(bv) = self.brief_view() else {
             return;
         };
         let b = &self.briefs[bv.brief];
-        let Some(doc) = self.docs.get(&bv.brief) else {
+        let quote = match note.kind {
+            Kind::Relation => label.trim_start_matches("relation ").to_string(),
+            _ => note.quote.clone(),
+        };
+        let brief_id = b.id.clone();
+        self.overlay = Some(Overlay::Editor(Box::new(Editor {
+            textarea: editor_area(Vec::new()),
+            brief_id,
+            draft: Draft::New(note),
+            label,
+            quote,
+            original: String::new(),
+            asking: false,
+        })));
+    }
+
+    /// `r` in a brief after `r` in the notes view: move the note to the
+    /// selected item.
+    fn finish_reattach(&mut self) {
+        let Some((brief_id, note_id)) = self.reattach.clone() else {
+            let key = self.keymap.hint(Command::Notes);
+            return self.info(format!(
+                "Nothing to re-attach: pick a note in the notes view ({key}) first"
+            ));
+        };
+        let Some(bv) = self.brief_view() else {
             return;
+        };
+        if self.briefs[bv.brief].id != brief_id {
+            return self.error(format!(
+                "That note belongs to brief {brief_id}; open it to re-attach the note"
+            ));
+        }
+        let (anchor, label) = match self.new_anchor() {
+            Ok(x) => x,
+            Err(msg) => return self.error(msg),
+        };
+        match self.store.reattach(&brief_id, &note_id, &anchor) {
+            Ok(changed) => {
+                self.reattach = None;
+                self.reload_notes(&brief_id);
+                self.info(format!("Note re-attached to {label}"));
+                self.report_moved(changed);
+            }
+            Err(err) => self.error(format!("Not re-attached: {err}")),
+        }
+    }
+
+    /// A new, empty note anchored on the selected item, and a label for it.
+    fn new_anchor(&self) -> Result<(Note, String), &'static str> {
+        let Some(sel) = self.selected() else {
+            return Err("Nothing selected");
+        };
+        let Some(bv) = self.brief_view() else {
+            return Err("No brief open");
+        };
+        let b = &self.briefs[bv.brief];
+        let Some(doc) = self.docs.get(&bv.brief) else {
+            return Err("The brief is still loading");
         };
         let now = notes::now();
         let blank = |kind: Kind, quote: String| Note {
@@ -629,7 +692,7 @@ impl App {
                     ),
                 };
                 let Some(s) = notes::select(&doc.src, *n, range) else {
-                    return self.error("Cannot anchor a note here");
+                    return Err("Cannot anchor a note here");
                 };
                 let mut note = blank(kind, s.quote);
                 note.prefix = s.prefix;
@@ -667,20 +730,7 @@ impl App {
                 (note, format!("timeline entry {}", t.date))
             }
         };
-        let quote = match note.kind {
-            Kind::Relation => label.trim_start_matches("relation ").to_string(),
-            _ => note.quote.clone(),
-        };
-        let brief_id = b.id.clone();
-        self.overlay = Some(Overlay::Editor(Box::new(Editor {
-            textarea: editor_area(Vec::new()),
-            brief_id,
-            draft: Draft::New(note),
-            label,
-            quote,
-            original: String::new(),
-            asking: false,
-        })));
+        Ok((note, label))
     }
 
     /// Open the editor on note `k` of brief `id`.
