@@ -232,6 +232,61 @@ fn new_user_reads_searches_annotates_and_finds_the_note_again() {
 }
 
 #[test]
+fn a_panic_in_the_reader_gives_the_terminal_back() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("briefing-panic-{}", std::process::id()),
+        session: "shell".into(),
+    };
+    t.start("env PS1='$ ' bash --norc --noprofile", 150, 30);
+    t.wait_for(&["$"]);
+    let flags = |t: &Tmux| {
+        let out = t.cmd(&[
+            "display",
+            "-p",
+            "-t",
+            &t.session,
+            "alt=#{alternate_on} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_sgr_flag} cursor=#{cursor_flag}",
+        ]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let normal = flags(&t);
+    assert_eq!(normal, "alt=0 mouse=000 cursor=1");
+    // The reader draws its first screen, then panics (a test-only hook).
+    let run = reader_command(home.path())
+        .replace("; echo EXITED-$?; sleep 60", "; echo EXITED-$?")
+        .replace(
+            "env XDG_DATA_HOME",
+            "env BRIEFING_TEST_PANIC=1 XDG_DATA_HOME",
+        );
+    t.type_text(&run);
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["EXITED-101"]);
+    // One line says what happened; no backtrace.
+    assert!(
+        s.contains("\nbriefing: internal error: test panic requested by BRIEFING_TEST_PANIC at src/tui/mod.rs:")
+            && s.contains("(please report this)\nEXITED-101"),
+        "{s}"
+    );
+    assert!(!s.contains("RUST_BACKTRACE"), "{s}");
+    // Main screen, no mouse capture, cursor shown.
+    assert_eq!(flags(&t), normal);
+    // The line discipline is back: typed text echoes, lines are cooked.
+    t.type_text("stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo -e icanon -e -icanon | tr '\\n' ' '; echo STTY-$((6*7))");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&["STTY-42"]);
+    let line = s
+        .lines()
+        .rev()
+        .find(|l| l.contains("icanon") && !l.contains("grep"))
+        .unwrap_or_default();
+    assert_eq!(line.trim(), "icanon echo STTY-42", "{s}");
+}
+
+#[test]
 fn without_a_terminal_the_reader_says_so() {
     let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .arg("--library")

@@ -30,12 +30,20 @@ use ratatui::backend::CrosstermBackend;
 use action::Action;
 use app::App;
 
+/// Whether the terminal is in the reader's mode (raw, alternate screen).
+static ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL: i32 = 3;
 
 /// Put the terminal back as it was: leave the alternate screen, stop mouse
-/// capture and raw mode, show the cursor. Safe to call more than once.
+/// capture and raw mode, show the cursor. Safe to call more than once:
+/// only the first call after [`Guard::new`] writes anything (leaving the
+/// alternate screen twice would move the cursor back over a panic message).
 pub fn restore() {
+    if !ACTIVE.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableBracketedPaste,
@@ -59,6 +67,7 @@ impl Guard {
             previous(info);
         }));
         enable_raw_mode()?;
+        ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
         let guard = Guard;
         execute!(
             io::stdout(),
