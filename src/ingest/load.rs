@@ -113,7 +113,7 @@ fn is_pdf(bytes: &[u8]) -> bool {
 /// The text layer of a PDF, page after page (pages end with a form feed).
 fn pdf_text(bytes: &[u8]) -> Result<String, LoadError> {
     let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .map_err(|()| LoadError::Pdf("the PDF reader failed on it".to_string()))?
+        .ok_or_else(|| LoadError::Pdf("the PDF reader failed on it".to_string()))?
         .map_err(|e| {
             let msg = e.to_string();
             if msg.to_ascii_lowercase().contains("decrypt")
@@ -135,10 +135,10 @@ thread_local! {
     static QUIET: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Run `f`, turning a panic into `Err(())` without printing it: third-party
+/// Run `f`, turning a panic into `None` without printing it: third-party
 /// parsers of hostile formats may panic, and one bad file must not stop a
 /// batch or spill a backtrace.
-pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();
@@ -151,7 +151,7 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, ()> {
     QUIET.with(|q| q.set(true));
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     QUIET.with(|q| q.set(false));
-    r.map_err(|_| ())
+    r.ok()
 }
 
 /// Bytes to a `String` (see the module docs for the rules).
@@ -292,6 +292,15 @@ mod tests {
             load(b"%PDF-1.7\n...", Some("pdf")).unwrap_err(),
             LoadError::Pdf(_)
         ));
+    }
+
+    #[test]
+    fn panics_in_third_party_parsers_are_contained() {
+        assert_eq!(quietly(|| 7), Some(7));
+        let r: Option<()> = quietly(|| panic!("a parser gave up"));
+        assert_eq!(r, None);
+        // The hook is quiet only inside `quietly`.
+        assert!(!QUIET.with(Cell::get));
     }
 
     #[test]
