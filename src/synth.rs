@@ -207,3 +207,51 @@ pub fn quick_briefs(m: &Material, n: usize, seed: u64, sentences: usize) -> Vec<
         })
         .collect()
 }
+
+/// A minimal .docx (for tests and fuzz seeds): `paragraphs` are (style id, text); styles.xml names
+/// the translated ids the way Indonesian Word does.
+pub fn docx(paragraphs: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for (style, text) in paragraphs {
+        body.push_str("<w:p>");
+        if !style.is_empty() {
+            body.push_str(&format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"));
+        }
+        for (i, part) in text.split('\t').enumerate() {
+            if i > 0 {
+                body.push_str("<w:r><w:tab/></w:r>");
+            }
+            body.push_str(&format!(
+                "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                part.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            ));
+        }
+        body.push_str("</w:p>");
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let styles = "<?xml version=\"1.0\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:style w:type=\"paragraph\" w:styleId=\"Judul1\"><w:name w:val=\"heading 1\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"Judul2\"><w:name w:val=\"heading 2\"/></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"JudulDokumen\"><w:name w:val=\"Title\"/></w:style>\
+         </w:styles>";
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("[Content_Types].xml", opts).unwrap();
+        w.write_all(b"<Types/>").unwrap();
+        w.start_file("word/document.xml", opts).unwrap();
+        w.write_all(document.as_bytes()).unwrap();
+        w.start_file("word/styles.xml", opts).unwrap();
+        w.write_all(styles.as_bytes()).unwrap();
+        w.finish().unwrap();
+    }
+    buf.into_inner()
+}

@@ -477,3 +477,45 @@ fn a_library_with_broken_duplicate_and_escaping_briefs_still_opens() {
         "briefing: invalid brief id \"../../etc/passwd\"",
     );
 }
+
+#[test]
+fn word_documents_give_paragraphs_and_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = briefing::synth::docx(&[
+        ("JudulDokumen", "Hubungan Indonesia dan Australia"),
+        ("Judul1", "Latar Belakang"),
+        (
+            "",
+            "Indonesia dan Australia menandatangani perjanjian kerja sama pertahanan di Canberra pada 29 Agustus 2024.",
+        ),
+        ("Judul2", "Reaksi"),
+        ("", "Tiongkok mengkritik perjanjian itu."),
+    ]);
+    std::fs::write(dir.path().join("bab2.docx"), &bytes).unwrap();
+    // By content: the same bytes under another name.
+    std::fs::write(dir.path().join("bab2-copy"), &bytes).unwrap();
+    for f in ["bab2.docx", "bab2-copy"] {
+        let (b, err) = dry_run(dir.path(), f);
+        assert!(err.is_empty(), "{err:?}");
+        assert_eq!(b["title"], "Hubungan Indonesia dan Australia");
+        let body = b["body"].as_str().unwrap();
+        assert!(
+            body.contains(
+                "### Latar Belakang\n\nIndonesia dan Australia menandatangani perjanjian"
+            ),
+            "{body}"
+        );
+        assert!(
+            body.contains("### Reaksi\n\nTiongkok mengkritik perjanjian itu."),
+            "{body}"
+        );
+        assert_eq!(b["relations"][0]["a"], "AUS");
+        assert_eq!(b["relations"][0]["b"], "IDN");
+    }
+    std::fs::write(dir.path().join("cut.docx"), &bytes[..bytes.len() / 2]).unwrap();
+    fails_with(
+        dir.path(),
+        &["ingest", "cut.docx"],
+        "briefing: cannot ingest cut.docx: damaged Word document: ",
+    );
+}

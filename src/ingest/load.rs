@@ -11,7 +11,9 @@
 //! Formats, by content first: a PDF (`%PDF-` in the first KiB) is read
 //! through its text layer, which then goes through the same cleaner as any
 //! PDF-extracted text; an HTML page (a doctype, `<html>`, or the usual tags
-//! at the start) gives its main text (see [`super::html`]); then the
+//! at the start) gives its main text (see [`super::html`]); a Word document
+//! (a ZIP archive with `word/` parts) gives its paragraphs and headings (see
+//! [`super::docx`]); then the
 //! extension decides between Markdown (`.md`) and plain text.
 
 use std::cell::Cell;
@@ -44,6 +46,8 @@ pub enum LoadError {
     PdfNoText,
     #[error("encrypted PDF; save an unprotected copy first")]
     PdfEncrypted,
+    #[error("damaged Word document: {0}")]
+    Docx(String),
     #[error("invalid UTF-16 text")]
     BadUtf16,
 }
@@ -59,7 +63,7 @@ pub struct Loaded {
 
 /// File extensions `ingest` picks up when given a folder.
 pub const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf", "docx",
 ];
 
 /// Load `bytes`; `ext` is the file extension, lower-case, if any.
@@ -69,6 +73,14 @@ pub fn load(bytes: &[u8], ext: Option<&str>) -> Result<Loaded, LoadError> {
         return Ok(Loaded {
             format: Format::Text,
             text,
+            warnings: vec![],
+        });
+    }
+    if super::docx::sniff(bytes) {
+        let html = super::docx::to_html(bytes).map_err(LoadError::Docx)?;
+        return Ok(Loaded {
+            format: Format::Html,
+            text: html,
             warnings: vec![],
         });
     }

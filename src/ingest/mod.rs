@@ -8,6 +8,7 @@ pub mod clean;
 pub mod conclusions;
 pub mod context;
 pub mod dates;
+pub mod docx;
 pub mod html;
 pub mod lang;
 pub mod load;
