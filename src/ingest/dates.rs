@@ -38,6 +38,9 @@ impl Date {
     }
 
     pub fn month(year: i32, month: u8) -> Date {
+        if !(1..=12).contains(&month) {
+            return Date::year(year);
+        }
         Date {
             year,
             month: Some(month),
@@ -45,7 +48,16 @@ impl Date {
         }
     }
 
+    /// A day; a day the month does not have (`31 April`, `29 February`
+    /// of a common year: a typo in the source) keeps only the month, and a
+    /// month out of range only the year.
     pub fn day(year: i32, month: u8, day: u8) -> Date {
+        if !(1..=12).contains(&month) {
+            return Date::year(year);
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Date::month(year, month);
+        }
         Date {
             year,
             month: Some(month),
@@ -122,6 +134,16 @@ impl Expr {
             dateline: false,
             temporal: true,
         }
+    }
+}
+
+/// Days in `month` (1–12) of `year` (proleptic Gregorian).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
     }
 }
 
