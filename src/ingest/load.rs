@@ -128,6 +128,7 @@ fn pdf_text(bytes: &[u8]) -> Result<String, LoadError> {
         .ok_or_else(|| LoadError::Pdf("the PDF reader failed on it".to_string()))?
         .map_err(|e| {
             let msg = e.to_string();
+            let msg = msg.trim_start_matches("PDF error: ").to_string();
             if msg.to_ascii_lowercase().contains("decrypt")
                 || msg.to_ascii_lowercase().contains("encrypt")
             {
