@@ -136,6 +136,8 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     );
     let alliances = alliances::extract(&sents, &relations, lex);
     let conclusions = conclusions::rank(doc, &sents, &relations, lex);
+    let mut relations = relations;
+    relations.extend(alliance_relations(&alliances, &relations));
     Extracted {
         date: dd.document.map(|d| d.to_string()),
         actors: actors::summarize(&found, lex),
@@ -144,6 +146,74 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
         relations,
         alliances,
     }
+}
+
+/// Relations that memberships imply and the cue pass may miss: states that
+/// found an organisation together (in one sentence) cooperate with each
+/// other. Only pairs with no relation yet; the founding sentence is the
+/// evidence. (A state joining an existing organisation is not enough: that
+/// is often an aside, not a relation the document is about.)
+fn alliance_relations(
+    alliances: &[crate::brief::Alliance],
+    relations: &[crate::brief::Relation],
+) -> Vec<crate::brief::Relation> {
+    use crate::brief::{AllianceKind, Evidence, QuadClass, Relation, Stance, Trend};
+    let mut out: Vec<Relation> = Vec::new();
+    let known = |a: &str, b: &str, out: &[Relation]| {
+        relations
+            .iter()
+            .chain(out.iter())
+            .any(|r| r.a == a && r.b == b)
+    };
+    for al in alliances {
+        if al.kind != AllianceKind::Organisation {
+            continue;
+        }
+        let evidence = |paragraph: usize, date: &Option<String>| {
+            al.evidence
+                .iter()
+                .find(|e| e.paragraph == paragraph)
+                .map(|e| Evidence {
+                    text: e.text.clone(),
+                    date: date.clone().or_else(|| e.date.clone()),
+                    class: QuadClass::MaterialCooperation,
+                    paragraph,
+                })
+        };
+        let founders: Vec<&crate::brief::MembershipEvent> =
+            al.events.iter().filter(|e| e.action == "found").collect();
+        let mut pairs: Vec<(String, String, usize, Option<String>)> = Vec::new();
+        for (i, x) in founders.iter().enumerate() {
+            for y in &founders[i + 1..] {
+                if x.actor != y.actor && x.paragraph == y.paragraph {
+                    pairs.push((
+                        x.actor.clone(),
+                        y.actor.clone(),
+                        x.paragraph,
+                        x.date.clone(),
+                    ));
+                }
+            }
+        }
+        for (x, y, paragraph, date) in pairs {
+            let (a, b) = if x < y { (x, y) } else { (y, x) };
+            if known(&a, &b, &out) {
+                continue;
+            }
+            let Some(ev) = evidence(paragraph, &date) else {
+                continue;
+            };
+            out.push(Relation {
+                a,
+                b,
+                stance: Stance::Cooperation,
+                tone: 5.0,
+                trend: Trend::Unknown,
+                evidence: vec![ev],
+            });
+        }
+    }
+    out
 }
 
 /// Stages 2 and 3: text to a segmented document.
@@ -318,6 +388,61 @@ mod tests {
             ingest("x.txt", b"12\n\n13\n", shared()).unwrap_err(),
             IngestError::NoText
         );
+    }
+
+    #[test]
+    fn founders_of_an_organisation_cooperate_pairwise() {
+        use crate::brief::{
+            Alliance, AllianceEvidence, AllianceKind, MembershipEvent, Relation, Stance, Trend,
+        };
+        let found = |actor: &str, paragraph: usize| MembershipEvent {
+            actor: actor.into(),
+            action: "found".into(),
+            date: Some("2023-09-16".into()),
+            paragraph,
+        };
+        let sentence = "Sebagai gantinya, mereka membentuk Aliansi Negara-Negara Sahel (AES) pada 16 September 2023.";
+        let aes = Alliance {
+            id: "AES".into(),
+            name: "Alliance of Sahel States".into(),
+            kind: AllianceKind::Organisation,
+            members: vec![],
+            events: vec![
+                found("MLI", 2),
+                found("BFA", 2),
+                found("NER", 2),
+                found("TCD", 5),
+            ],
+            evidence: vec![AllianceEvidence {
+                text: sentence.into(),
+                date: None,
+                paragraph: 2,
+            }],
+        };
+        // A pair the cue pass already found keeps its own relation.
+        let known = Relation {
+            a: "BFA".into(),
+            b: "MLI".into(),
+            stance: Stance::Mixed,
+            tone: 0.0,
+            trend: Trend::Unknown,
+            evidence: vec![],
+        };
+        let added = alliance_relations(std::slice::from_ref(&aes), &[known]);
+        let pairs: Vec<(&str, &str)> = added.iter().map(|r| (r.a.as_str(), r.b.as_str())).collect();
+        // Chad "founds" in another paragraph: not a co-founder of this sentence.
+        assert_eq!(pairs, [("MLI", "NER"), ("BFA", "NER")]);
+        for r in &added {
+            assert_eq!(r.stance, Stance::Cooperation);
+            assert_eq!(r.evidence[0].text, sentence);
+            assert_eq!(r.evidence[0].date.as_deref(), Some("2023-09-16"));
+        }
+        // A partnership's signatories are not founders of an organisation.
+        let pact = Alliance {
+            kind: AllianceKind::Partnership,
+            ..aes
+        };
+        assert!(alliance_relations(&[pact], &[]).is_empty());
     }
 
     #[test]
