@@ -46,6 +46,8 @@ pub enum LoadError {
     PdfNoText,
     #[error("encrypted PDF; save an unprotected copy first")]
     PdfEncrypted,
+    #[error("the PDF reader gave up after {0} s (a damaged or hostile file?)")]
+    PdfTimeout(u64),
     #[error("damaged Word document: {0}")]
     Docx(String),
     #[error("invalid UTF-16 text")]
@@ -124,24 +126,48 @@ fn is_pdf(bytes: &[u8]) -> bool {
 
 /// The text layer of a PDF, page after page (pages end with a form feed).
 fn pdf_text(bytes: &[u8]) -> Result<String, LoadError> {
-    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .ok_or_else(|| LoadError::Pdf("the PDF reader failed on it".to_string()))?
-        .map_err(|e| {
-            let msg = e.to_string();
-            let msg = msg.trim_start_matches("PDF error: ").to_string();
-            if msg.to_ascii_lowercase().contains("decrypt")
-                || msg.to_ascii_lowercase().contains("encrypt")
-            {
-                LoadError::PdfEncrypted
-            } else {
-                LoadError::Pdf(msg)
-            }
-        })?;
+    let owned = bytes.to_vec();
+    let pages = with_deadline(PDF_TIME_LIMIT, move || {
+        quietly(|| pdf_extract::extract_text_from_mem_by_pages(&owned))
+    })
+    .ok_or(LoadError::PdfTimeout(PDF_TIME_LIMIT.as_secs()))?
+    .ok_or_else(|| LoadError::Pdf("the PDF reader failed on it".to_string()))?
+    .map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.trim_start_matches("PDF error: ").to_string();
+        if msg.to_ascii_lowercase().contains("decrypt")
+            || msg.to_ascii_lowercase().contains("encrypt")
+        {
+            LoadError::PdfEncrypted
+        } else {
+            LoadError::Pdf(msg)
+        }
+    })?;
     let text = pages.join("\n\u{c}\n");
     if text.chars().filter(|c| c.is_alphabetic()).count() < 20 {
         return Err(LoadError::PdfNoText);
     }
     Ok(text)
+}
+
+/// How long the PDF reader may take on one file before it is abandoned.
+const PDF_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Run `f` on its own thread and wait at most `limit` for it: a third-party
+/// parser stuck in a loop on a hostile file must not hang a batch. A thread
+/// that overruns is left behind (it ends with the process).
+pub fn with_deadline<T: Send + 'static>(
+    limit: std::time::Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("parser".into())
+        .spawn(move || {
+            let _ = tx.send(f());
+        })
+        .ok()?;
+    rx.recv_timeout(limit).ok()
 }
 
 thread_local! {
@@ -305,6 +331,19 @@ mod tests {
             load(b"%PDF-1.7\n...", Some("pdf")).unwrap_err(),
             LoadError::Pdf(_)
         ));
+    }
+
+    #[test]
+    fn a_parser_that_does_not_finish_is_abandoned() {
+        use std::time::{Duration, Instant};
+        let started = Instant::now();
+        let stuck = with_deadline(Duration::from_millis(100), || {
+            std::thread::sleep(Duration::from_secs(30));
+            1
+        });
+        assert_eq!(stuck, None);
+        assert!(started.elapsed() < Duration::from_secs(10));
+        assert_eq!(with_deadline(Duration::from_secs(10), || 2), Some(2));
     }
 
     #[test]
