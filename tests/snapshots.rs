@@ -205,6 +205,29 @@ fn notes_view() {
 }
 
 #[test]
+fn notes_view_orphaned_note() {
+    snap("notes_view_orphan", |app| {
+        let note = Note {
+            id: "n0000000043".into(),
+            kind: Kind::Sentence,
+            quote: "Kalimat ini sudah tidak ada lagi di dalam brief setelah diedit.".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            position: Some(100),
+            paragraph: Some(2),
+            text: "Catatan yang kehilangan kalimatnya.".into(),
+            created: "2026-11-20T09:00:00Z".into(),
+            updated: "2026-11-20T09:00:00Z".into(),
+        };
+        Store::new(app.store.dir())
+            .add("002_fea91339883cd94f", note)
+            .unwrap();
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+    });
+}
+
+#[test]
 fn notes_view_empty() {
     snap("notes_view_empty", |app| cmd(app, Command::Notes));
 }

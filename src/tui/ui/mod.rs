@@ -158,7 +158,23 @@ fn status(frame: &mut Frame, app: &App, g: &Geometry) {
             format!(" {} ", s.text),
             if s.error { t.error } else { t.accent },
         ),
-        None => Span::styled(format!(" {} ", hints(app)), t.dim),
+        None => {
+            // As many hints as fit, most specific first.
+            let room = w.saturating_sub(wrap::width(&format!(" {place} {position}")) + 2);
+            let mut shown = String::new();
+            for h in hints(app) {
+                let next = if shown.is_empty() {
+                    h.clone()
+                } else {
+                    format!("{shown} · {h}")
+                };
+                if wrap::width(&next) > room {
+                    break;
+                }
+                shown = next;
+            }
+            Span::styled(format!(" {shown} "), t.dim)
+        }
     };
     let left = format!(" {place} {position}");
     let right_w = wrap::width(&right.content);
@@ -254,8 +270,8 @@ fn location(app: &App) -> (String, String) {
     }
 }
 
-/// Key hints for the status bar, from the live keymap.
-fn hints(app: &App) -> String {
+/// Key hints for the status bar, from the live keymap, most specific first.
+fn hints(app: &App) -> Vec<String> {
     let k = |c: Command| app.keymap.hint(c);
     let mut parts: Vec<String> = Vec::new();
     match &app.view {
@@ -265,8 +281,20 @@ fn hints(app: &App) -> String {
         }
         View::Notes(_) => {
             parts.push(format!("{} jump", k(Command::Open)));
-            parts.push(format!("{} edit", k(Command::EditNote)));
+            let orphan = app
+                .selected_note_ref()
+                .is_some_and(|e| notes::place(app, e).1);
+            if orphan {
+                parts.push(format!("{} re-attach", k(Command::Reattach)));
+                parts.push(format!("{} delete", k(Command::DeleteNote)));
+            } else {
+                parts.push(format!("{} edit", k(Command::EditNote)));
+            }
             parts.push(format!("{} filter", k(Command::Find)));
+        }
+        View::Brief(_) if app.reattach.is_some() => {
+            parts.push(format!("{} attach the note here", k(Command::Reattach)));
+            parts.push(format!("{} cancel", k(Command::Back)));
         }
         View::Brief(bv) => {
             if bv.find.as_ref().is_some_and(|f| !f.typing) {
@@ -283,7 +311,7 @@ fn hints(app: &App) -> String {
     parts.push(format!("{} search", k(Command::Search)));
     parts.push(format!("{} help", k(Command::Help)));
     parts.push(format!("{} quit", k(Command::Quit)));
-    parts.join(" · ")
+    parts
 }
 
 /// A one-line input with a label (`filter: `), the text area after it.
