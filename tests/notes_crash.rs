@@ -205,3 +205,73 @@ fn a_corrupt_notes_file_is_moved_aside_and_reported_never_overwritten() {
     );
     assert_eq!(stored_ids(data.path()).len(), 1);
 }
+
+/// A note on a sentence that a re-ingest removed stays, marked orphaned; a
+/// note on a sentence that survived finds it again.
+#[test]
+fn notes_survive_a_re_ingest_that_removes_their_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("briefing")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+            .env("XDG_DATA_HOME", &data)
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let kept = "Indonesia dan Vietnam sepakat memperluas patroli bersama di Laut Natuna Utara.";
+    let gone = "Kedua negara juga membahas sengketa zona ekonomi eksklusif yang lama tertunda.";
+    std::fs::write(
+        dir.path().join("natuna.txt"),
+        format!(
+            "Patroli Natuna\n\n{kept} {gone}\n\nPertemuan berikutnya dijadwalkan tahun depan.\n"
+        ),
+    )
+    .unwrap();
+    run(&["ingest", "natuna.txt"]);
+    run(&[
+        "notes",
+        "add",
+        "natuna",
+        "--quote",
+        kept,
+        "--text",
+        "masih ada",
+    ]);
+    run(&[
+        "notes",
+        "add",
+        "natuna",
+        "--quote",
+        gone,
+        "--text",
+        "akan hilang",
+    ]);
+    // The source changes: the second sentence is gone, a paragraph is added before.
+    std::fs::write(
+        dir.path().join("natuna.txt"),
+        format!("Patroli Natuna\n\nLatar belakang singkat tentang kawasan itu.\n\n{kept}\n\nPertemuan berikutnya dijadwalkan tahun depan.\n"),
+    )
+    .unwrap();
+    run(&["ingest", "natuna.txt"]);
+    let notes: Vec<serde_json::Value> = run(&["notes", "--json"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let by_text = |t: &str| notes.iter().find(|n| n["text"] == t).unwrap();
+    assert_eq!(by_text("masih ada")["orphaned"], false);
+    assert_eq!(by_text("masih ada")["paragraph"], 2);
+    assert_eq!(by_text("akan hilang")["orphaned"], true);
+    assert_eq!(by_text("akan hilang")["quote"], gone);
+}
