@@ -625,6 +625,23 @@ Kedua negara sepakat memperluas kerja sama di sektor energi.</p>
     }
 
     #[test]
+    fn a_wrapper_class_that_names_furniture_does_not_hide_the_article() {
+        // "layout-with-sidebar" names a sidebar but wraps the whole page.
+        let html = "<body><div class=\"layout-with-sidebar\"><div class=\"content\">\
+            <p>Thailand and Cambodia agreed on a ceasefire along their border after five days of fighting in July 2025.</p>\
+            <p>Malaysia, which chairs ASEAN this year, hosted the talks in Putrajaya.</p></div>\
+            <div class=\"sidebar\"><p>Most read: a story about something else entirely.</p></div></div></body>";
+        let p = extract(html);
+        let paras = paragraphs(&p);
+        assert_eq!(paras.len(), 3, "{paras:?}");
+        assert!(paras[0].starts_with("Thailand and Cambodia agreed"));
+        // Without the wrapper, the sidebar itself is dropped.
+        let html = html.replace("<div class=\"layout-with-sidebar\">", "<div>");
+        let paras2 = extract(&html);
+        assert_eq!(paragraphs(&paras2).len(), 2);
+    }
+
+    #[test]
     fn sniffing_and_charset() {
         assert!(sniff("<!DOCTYPE html><html>"));
         assert!(sniff("\u{feff}  <html lang=en>"));
