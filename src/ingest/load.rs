@@ -135,9 +135,7 @@ fn pdf_text(bytes: &[u8]) -> Result<String, LoadError> {
     .map_err(|e| {
         let msg = e.to_string();
         let msg = msg.trim_start_matches("PDF error: ").to_string();
-        if msg.to_ascii_lowercase().contains("decrypt")
-            || msg.to_ascii_lowercase().contains("encrypt")
-        {
+        if msg.to_ascii_lowercase().contains("encrypt") {
             LoadError::PdfEncrypted
         } else {
             LoadError::Pdf(msg)

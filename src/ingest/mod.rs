@@ -230,25 +230,23 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
         }
         Format::Html => {
             let page = html::extract(text);
+            let norm = |t: &str| body::normalize_ws(&clean::normalize(t, &lex.clean));
             let blocks: Vec<Block> = page
                 .blocks
                 .into_iter()
-                .filter_map(|b| match b {
-                    Block::Paragraph(t) => {
-                        let t = body::normalize_ws(&clean::normalize(&t, &lex.clean));
-                        (!t.is_empty()).then_some(Block::Paragraph(t))
-                    }
-                    Block::Heading { level, text } => {
-                        let text = body::normalize_ws(&clean::normalize(&text, &lex.clean));
-                        (!text.is_empty()).then_some(Block::Heading { level, text })
-                    }
+                .map(|b| match b {
+                    Block::Paragraph(t) => Block::Paragraph(norm(&t)),
+                    Block::Heading { level, text } => Block::Heading {
+                        level,
+                        text: norm(&text),
+                    },
+                })
+                .filter(|b| match b {
+                    Block::Paragraph(t) | Block::Heading { text: t, .. } => !t.is_empty(),
                 })
                 .collect();
             match page.title {
-                Some(t) => (
-                    body::normalize_ws(&clean::normalize(&t, &lex.clean)),
-                    blocks,
-                ),
+                Some(t) => (norm(&t), blocks),
                 None => segment::split_title(blocks, &lex.abbreviations),
             }
         }

@@ -136,18 +136,9 @@ impl Store {
     /// Replace the text of note `id` on `brief`.
     pub fn update_text(&self, brief: &str, id: &str, text: &str) -> Result<Changed, NotesError> {
         let now = super::now();
-        self.modify(brief, |notes| {
-            let n =
-                notes
-                    .iter_mut()
-                    .find(|n| n.id == id)
-                    .ok_or_else(|| NotesError::NoSuchNote {
-                        brief: brief.to_string(),
-                        id: id.to_string(),
-                    })?;
+        self.modify_note(brief, id, |n| {
             n.text = text.to_string();
             n.updated = now;
-            Ok(())
         })
     }
 
@@ -155,6 +146,24 @@ impl Store {
     /// kind, quote, context and place); the note's text and id stay.
     pub fn reattach(&self, brief: &str, id: &str, to: &Note) -> Result<Changed, NotesError> {
         let now = super::now();
+        self.modify_note(brief, id, |n| {
+            n.kind = to.kind;
+            n.quote = to.quote.clone();
+            n.prefix = to.prefix.clone();
+            n.suffix = to.suffix.clone();
+            n.position = to.position;
+            n.paragraph = to.paragraph;
+            n.updated = now;
+        })
+    }
+
+    /// [`Store::modify`] on one note, which must exist.
+    fn modify_note(
+        &self,
+        brief: &str,
+        id: &str,
+        change: impl FnOnce(&mut Note),
+    ) -> Result<Changed, NotesError> {
         self.modify(brief, |notes| {
             let n =
                 notes
@@ -164,13 +173,7 @@ impl Store {
                         brief: brief.to_string(),
                         id: id.to_string(),
                     })?;
-            n.kind = to.kind;
-            n.quote = to.quote.clone();
-            n.prefix = to.prefix.clone();
-            n.suffix = to.suffix.clone();
-            n.position = to.position;
-            n.paragraph = to.paragraph;
-            n.updated = now;
+            change(n);
             Ok(())
         })
     }
