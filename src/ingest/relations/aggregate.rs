@@ -1,0 +1,179 @@
+//! Per-pair aggregation: the sentences' contributions to one pair become its
+//! stance, tone, trend and the evidence a reader sees.
+//!
+//! - Tone is the mean signed weight (-10 war .. +10 alliance).
+//! - Stance is mixed when the weaker direction reaches `mixed_ratio` of the
+//!   stronger, else the stronger direction.
+//! - Trend comes from explicit trend cues ("semakin memburuk", "improving
+//!   ties"), else from the direction of early versus late dated evidence.
+//! - Evidence: the clear sentences, dated ones first in date order, thinned
+//!   evenly past [`MAX_EVIDENCE`].
+
+use super::super::context::Sentence;
+use super::super::dates::Date;
+use super::contributions::Contribution;
+use super::{MAX_EVIDENCE, Pair};
+use crate::brief::{Evidence, QuadClass, Relation, Stance, Trend};
+use crate::lexicon::RelationLexicon;
+
+/// What the sentences say about one pair so far.
+#[derive(Debug, Default)]
+pub(super) struct PairAcc {
+    /// (sentence index, evidence, signed value of the sentence for the pair).
+    evidence: Vec<(usize, Evidence, f64)>,
+    positive: f64,
+    negative: f64,
+    signed: f64,
+    weight: f64,
+    improving: f64,
+    worsening: f64,
+}
+
+/// A sentence's contributions to a pair count when their cues weigh this much.
+pub(super) const MIN_SENTENCE_WEIGHT: f64 = 0.5;
+
+/// The absolute weight of a sentence's contributions to a pair.
+pub(super) fn weight(cs: &[Contribution]) -> f64 {
+    cs.iter().map(|c| c.value.abs()).sum()
+}
+
+impl PairAcc {
+    /// Add one sentence's contributions.
+    pub(super) fn add(&mut self, sent: &Sentence, cs: &[Contribution]) {
+        let strongest = cs
+            .iter()
+            .max_by(|a, b| a.value.abs().total_cmp(&b.value.abs()))
+            .map_or(QuadClass::VerbalCooperation, |c| c.class);
+        for c in cs {
+            self.signed += c.value;
+            self.weight += c.weight;
+            if c.value > 0.0 {
+                self.positive += c.value;
+            } else {
+                self.negative -= c.value;
+            }
+            match c.trend {
+                Some(Trend::Improving) => self.improving += c.weight,
+                Some(Trend::Worsening) => self.worsening += c.weight,
+                _ => {}
+            }
+        }
+        let signed: f64 = cs.iter().map(|c| c.value).sum();
+        self.evidence.push((
+            sent.index,
+            Evidence {
+                text: sent.text.to_string(),
+                date: sent.date().map(|d| d.to_string()),
+                class: strongest,
+                paragraph: sent.paragraph,
+            },
+            signed,
+        ));
+    }
+
+    /// How much the pair is talked about, in both directions.
+    pub(super) fn total(&self) -> f64 {
+        self.positive + self.negative
+    }
+
+    fn stance(&self, r: &RelationLexicon) -> Stance {
+        let (hi, lo) = if self.positive >= self.negative {
+            (self.positive, self.negative)
+        } else {
+            (self.negative, self.positive)
+        };
+        if lo >= r.mixed_ratio * hi {
+            Stance::Mixed
+        } else if self.positive > self.negative {
+            Stance::Cooperation
+        } else {
+            Stance::Conflict
+        }
+    }
+
+    fn tone(&self) -> f64 {
+        if self.weight > 0.0 {
+            (self.signed / self.weight).clamp(-10.0, 10.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// The relation of pair `(a, b)`.
+    pub(super) fn finish(self, (a, b): Pair, r: &RelationLexicon) -> Relation {
+        let stance = self.stance(r);
+        let tone = self.tone();
+        let trend = trend(&self);
+        let mut evidence = self.evidence;
+        // List what carries the relation: the clear sentences, at least the strongest.
+        let strongest = evidence.iter().map(|e| e.2.abs()).fold(0.0, f64::max);
+        evidence.retain(|e| e.2.abs() >= 1.0_f64.min(strongest));
+        // Dated evidence first, in date order; then the rest in reading order.
+        evidence.sort_by(|p, q| {
+            let dp = p.1.date.as_deref().and_then(Date::parse);
+            let dq = q.1.date.as_deref().and_then(Date::parse);
+            match (dp, dq) {
+                (Some(a), Some(b)) => a.cmp(&b).then(p.0.cmp(&q.0)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => p.0.cmp(&q.0),
+            }
+        });
+        Relation {
+            a,
+            b,
+            stance,
+            tone: (tone * 10.0).round() / 10.0,
+            trend,
+            evidence: super::super::thin(evidence, MAX_EVIDENCE)
+                .into_iter()
+                .map(|e| e.1)
+                .collect(),
+        }
+    }
+}
+
+/// Explicit trend words decide; else compare early and late dated evidence.
+fn trend(a: &PairAcc) -> Trend {
+    if a.improving > 0.0 || a.worsening > 0.0 {
+        if a.worsening > a.improving {
+            return Trend::Worsening;
+        }
+        if a.improving > a.worsening {
+            return Trend::Improving;
+        }
+    }
+    let mut dated: Vec<(Date, f64)> = a
+        .evidence
+        .iter()
+        .filter_map(|(_, e, v)| e.date.as_deref().and_then(Date::parse).map(|d| (d, *v)))
+        .collect();
+    dated.sort_by_key(|x| x.0);
+    let distinct = {
+        let mut ds: Vec<Date> = dated.iter().map(|d| d.0).collect();
+        ds.dedup();
+        ds.len()
+    };
+    if distinct < 2 {
+        return Trend::Unknown;
+    }
+    // How strongly each sentence is attributed to the pair varies, so compare
+    // the direction of the early and the late evidence, not its size: a move
+    // from conflict to cooperation is improving, the reverse worsening.
+    let half = (dated.len() / 2).max(1);
+    let polarity = |xs: &[(Date, f64)]| {
+        let sum: f64 = xs.iter().map(|x| x.1).sum();
+        if sum > 0.5 {
+            1
+        } else if sum < -0.5 {
+            -1
+        } else {
+            0
+        }
+    };
+    match (polarity(&dated[..half]), polarity(&dated[half..])) {
+        (a, b) if b > a => Trend::Improving,
+        (a, b) if b < a => Trend::Worsening,
+        _ => Trend::Stable,
+    }
+}

@@ -1,0 +1,326 @@
+//! Cues and their targets: the relation words of a sentence (from
+//! `lexicon/cues.toml`), each with a signed value after its modifiers, and
+//! the side it points at.
+//!
+//! - Negation before a cue in its clause reverses and halves it ("tidak
+//!   datang mendukung" is not support); it carries over a coordinated cue
+//!   ("will not threaten or use force").
+//! - A reversal word ends a conflict ("mengakhiri larangan impor",
+//!   "overcome the history of enmity"): it counts as cooperation.
+//! - Modality, a hypothetical opening ("Jika ...", "If ...") and estimative
+//!   words ("unlikely", "tidak mungkin") weaken what they qualify, clause by
+//!   clause; a collective-defence clause ("an attack on one is an attack on
+//!   both") names a hypothetical third party.
+//! - A cue aimed at a non-state adversary ("memerangi pemberontak") is not a
+//!   relation between the states around it.
+//! - A side right after the cue, through prepositions and target nouns
+//!   ("serangan udara terhadap target-target Iran"), is its target.
+
+use super::sides::Side;
+use super::view::{View, is_conj, tok_at, tok_span};
+use crate::brief::{Confidence, QuadClass, Trend};
+use crate::lexicon::{CueInfo, Lexicon, cat};
+
+/// A cue found in a sentence, with its effect after modifiers.
+#[derive(Debug, Clone)]
+pub(super) struct Hit {
+    pub cue: String,
+    pub start: usize,
+    pub end: usize,
+    /// Signed value: + cooperation, - conflict, scaled by modifiers.
+    pub value: f64,
+    pub class: QuadClass,
+    pub trend: Option<Trend>,
+    /// Side the cue points at.
+    pub target: Option<usize>,
+}
+
+impl Hit {
+    pub(super) fn negated(&self) -> bool {
+        self.cue.starts_with("NOT ")
+    }
+}
+
+/// The modifier phrases of a sentence, as token ranges.
+struct Modifiers {
+    negation: Vec<(usize, usize)>,
+    not_negation: Vec<(usize, usize)>,
+    modal: Vec<(usize, usize)>,
+    reversals: Vec<(usize, usize)>,
+    hypothetical: bool,
+    collective: bool,
+    /// (clause, factor) of each estimative word.
+    estimates: Vec<(usize, f64)>,
+    /// Token index of each non-state object ("pemberontak", "militants").
+    non_state: Vec<usize>,
+}
+
+impl Modifiers {
+    fn new(v: &View, lex: &Lexicon) -> Modifiers {
+        Modifiers {
+            negation: v.ranges(cat::NEGATION),
+            not_negation: v.ranges(cat::NOT_NEGATION),
+            modal: v.ranges(cat::MODALITY),
+            reversals: v.ranges(cat::REVERSAL),
+            hypothetical: v
+                .phrases(cat::HYPOTHETICAL)
+                .first()
+                .is_some_and(|h| tok_at(v.toks, h.start) <= 2),
+            collective: !v.phrases(cat::COLLECTIVE).is_empty(),
+            estimates: estimates(v, lex),
+            non_state: v
+                .phrases(cat::NON_STATE_OBJECTS)
+                .iter()
+                .map(|m| tok_at(v.toks, m.start))
+                .collect(),
+        }
+    }
+
+    /// A negation governs the cue at tokens `s..`: before it, within the
+    /// window, in its clause, with only pass-through words between.
+    fn negates(&self, v: &View, lex: &Lexicon, form: &str, s: usize) -> bool {
+        let m = &lex.modifiers;
+        let immune = m
+            .negation_immune
+            .iter()
+            .any(|w| form.split_whitespace().any(|f| f == w) || form == *w);
+        !immune
+            && self.negation.iter().any(|&(ns, ne)| {
+                ne <= s
+                    && s - ne <= m.negation_window
+                    && v.clause(ns) == v.clause(s)
+                    && v.all_between(ne, s, |w| m.negation_passthrough.contains(w))
+                    && !self
+                        .not_negation
+                        .iter()
+                        .any(|&(xs, xe)| xs <= ns && ne <= xe)
+            })
+    }
+
+    fn reverses(&self, v: &View, s: usize) -> bool {
+        self.reversals
+            .iter()
+            .any(|&(rs, re)| re <= s && s - re <= 3 && v.clause(rs) == v.clause(s))
+    }
+
+    /// `value` weakened by modality, a hypothetical, estimative words in the
+    /// cue's clause and a collective-defence clause, in that order.
+    fn weaken(&self, value: f64, lex: &Lexicon, info: &CueInfo, v: &View, s: usize) -> f64 {
+        let m = &lex.modifiers;
+        let mut value = value;
+        if self
+            .modal
+            .iter()
+            .any(|&(_, me)| me <= s && s - me <= m.modality_window)
+        {
+            value *= m.modality_factor;
+        }
+        if self.hypothetical {
+            value *= m.hypothetical_factor;
+        }
+        value *= self
+            .estimates
+            .iter()
+            .filter(|(c, _)| *c == v.clause(s))
+            .map(|(_, f)| *f)
+            .fold(1.0, f64::min);
+        if self.collective && !info.class.is_cooperation() {
+            value *= m.collective_factor;
+        }
+        value
+    }
+}
+
+/// Estimative words and how much they weaken their clause ("invasi ... tidak
+/// mungkin terjadi"; "a prolonged closure was likely, but a full-scale war
+/// ... was unlikely").
+fn estimates(v: &View, lex: &Lexicon) -> Vec<(usize, f64)> {
+    v.phrases(cat::ESTIMATIVE)
+        .iter()
+        .filter(|m| {
+            // "May 2024" is a month, "may" is estimative.
+            let lower_pattern = lex
+                .phrases
+                .phrase(m.phrase)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            !(lower_pattern
+                && m.start > 0
+                && v.text[m.start..m.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase))
+        })
+        .map(|m| {
+            let factor = match Confidence::ALL[m.id as usize] {
+                Confidence::AlmostNoChance | Confidence::VeryUnlikely | Confidence::Unlikely => 0.3,
+                Confidence::RoughlyEvenChance => 0.7,
+                _ => 1.0,
+            };
+            (v.clause(tok_at(v.toks, m.start)), factor)
+        })
+        .collect()
+}
+
+/// The opposite quad class after a negation: what is not cooperation is
+/// verbal conflict, and the reverse.
+fn negated_class(class: QuadClass) -> QuadClass {
+    if class.is_cooperation() {
+        QuadClass::VerbalConflict
+    } else {
+        QuadClass::VerbalCooperation
+    }
+}
+
+/// Value, class and trend of a cue after negation or reversal.
+fn modified(info: &CueInfo, negated: bool, reversed: bool) -> (f64, QuadClass, Option<Trend>) {
+    let sign = if info.class.is_cooperation() {
+        1.0
+    } else {
+        -1.0
+    };
+    let mut value = sign * info.weight;
+    let mut class = info.class;
+    let mut trend = info.trend;
+    if negated {
+        value *= -0.5;
+        class = negated_class(info.class);
+        trend = match trend {
+            Some(Trend::Improving) => Some(Trend::Worsening),
+            Some(Trend::Worsening) => Some(Trend::Improving),
+            t => t,
+        };
+    }
+    if reversed {
+        value *= -0.6;
+        class = if info.class == QuadClass::MaterialConflict {
+            QuadClass::MaterialCooperation
+        } else {
+            QuadClass::VerbalCooperation
+        };
+        if trend == Some(Trend::Worsening) || trend.is_none() {
+            trend = Some(Trend::Improving);
+        }
+    }
+    (value, class, trend)
+}
+
+/// The side a cue at tokens `s..e` points at: the side right after it,
+/// through target prepositions and nouns, in its clause.
+fn target(v: &View, sides: &[Side], s: usize, e: usize, lex: &Lexicon) -> Option<usize> {
+    let r = &lex.relations;
+    sides.iter().position(|g| {
+        g.start >= e
+            && g.start - e <= 3
+            && v.clause(g.start) == v.clause(s)
+            && v.all_between(e, g.start, |w| {
+                r.target_prepositions.contains(w) || r.target_nouns.contains(w)
+            })
+    })
+}
+
+/// Every cue of the sentence with its value and target.
+pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
+    let mods = Modifiers::new(v, lex);
+    let in_mention = |s: usize, e: usize| v.sent.mentions.iter().any(|m| s < m.end && m.start < e);
+    let mut hits: Vec<Hit> = Vec::new();
+    for &cm in v.phrases(cat::CUES) {
+        let info = lex.cues.info[cm.id as usize];
+        // Weight 0 marks a named past event that only blocks shorter cues.
+        if in_mention(cm.start, cm.end) || info.weight <= 0.0 {
+            continue;
+        }
+        let (s, e) = tok_span(v.toks, cm.start, cm.end);
+        // "memerangi pemberontak": aimed at a non-state adversary.
+        if mods.non_state.iter().any(|&n| n >= e && n - e <= 1) {
+            continue;
+        }
+        let form = v.text[cm.start..cm.end].to_lowercase();
+        let negated = mods.negates(v, lex, &form, s);
+        let reversed = !info.class.is_cooperation() && !negated && mods.reverses(v, s);
+        let (value, class, trend) = modified(&info, negated, reversed);
+        let value = mods.weaken(value, lex, &info, v, s);
+        let target = target(v, sides, s, e, lex);
+        let mark = if negated {
+            "NOT "
+        } else if reversed {
+            "END "
+        } else {
+            ""
+        };
+        let cue = format!("{mark}{}", &v.text[cm.start..cm.end]);
+        let cue = match target {
+            Some(t) if std::env::var_os("BRIEFING_EXPLAIN_TARGETS").is_some() => {
+                format!("{cue}->{}", sides[t].actors.join("+"))
+            }
+            _ => cue,
+        };
+        hits.push(Hit {
+            cue,
+            start: s,
+            end: e,
+            value,
+            class,
+            trend,
+            target,
+        });
+    }
+    carry_negation(v, &mut hits);
+    hits
+}
+
+/// "will not threaten or use force": a negation carries over a coordinated cue.
+fn carry_negation(v: &View, hits: &mut [Hit]) {
+    for i in 1..hits.len() {
+        let (prev_neg, prev_end) = (hits[i - 1].negated(), hits[i - 1].end);
+        let h = &hits[i];
+        if prev_neg
+            && !h.negated()
+            && h.start >= prev_end
+            && h.start - prev_end <= 1
+            && v.all_between(prev_end, h.start, is_conj)
+        {
+            let h = &mut hits[i];
+            h.value *= -0.5;
+            h.class = negated_class(h.class);
+            h.cue = format!("NOT {}", h.cue);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::rels;
+
+    #[test]
+    fn negation_carries_over_a_coordinated_cue() {
+        // Written for this test.
+        let rs = rels("Peru said it will not threaten or attack Chile over the fishing zone.");
+        assert!(!rs.iter().any(|r| r == "CHL-PER conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_reversal_ends_a_conflict() {
+        let rs = rels("Australia dan Tiongkok sepakat mengakhiri sanksi perdagangan pada 2024.");
+        assert!(rs.iter().any(|r| r == "AUS-CHN cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_hypothetical_weakens_the_cue() {
+        // Written for this test: the same attack, stated and supposed.
+        let tone = |text: &str| {
+            let lex = crate::lexicon::shared();
+            let doc = crate::ingest::document(text, crate::ingest::Format::Text, lex).unwrap();
+            crate::ingest::extract(&doc, "id", lex)
+                .relations
+                .iter()
+                .find(|r| r.a == "SRB" && r.b == "XKX")
+                .map_or(0.0, |r| r.tone)
+        };
+        let stated = tone("Serbia menyerang Kosovo pada malam hari.");
+        let supposed = tone("Jika Serbia menyerang Kosovo, NATO akan merespons dengan keras.");
+        assert!(stated < 0.0, "an attack is conflict: {stated}");
+        assert!(supposed > stated, "supposed {supposed} vs stated {stated}");
+    }
+}

@@ -1,0 +1,436 @@
+//! Stage 7, relations: how pairs of actors relate, with the sentences that
+//! show it.
+//!
+//! In each sentence, actors joined by "dan", "and" or commas form one side
+//! ("Polandia, Hongaria, dan Slovakia" act together; they are not a pair).
+//! Pairs are formed across sides, and within a side of two when the sentence
+//! says they relate to each other ("Riyadh dan Teheran ... hubungan
+//! diplomatik mereka", "antara X dan Y", "Arab Saudi-Iran"). "Kedua negara"
+//! and "both countries" stand for the pair named just before, and a section
+//! headed by a pair ("Azerbaijan dan Rusia") lends it to sentences that name
+//! only one side of it or none.
+//!
+//! Cues from `lexicon/cues.toml` give each sentence a quad class and a
+//! weight; a negation before a cue reverses it ("tidak datang mendukung" is
+//! not support), modality and conditionals weaken it. A cue followed by an
+//! actor ("serangan udara terhadap target-target Iran") points at that actor
+//! and only counts for pairs with it. Per pair: tone is the mean signed
+//! weight (-10 war .. +10 alliance), stance is mixed when neither side
+//! dominates, and trend comes from explicit cues ("semakin memburuk") or,
+//! failing those, from early versus late dated evidence.
+
+mod aggregate;
+mod attribution;
+mod contributions;
+mod cues;
+mod sides;
+mod view;
+
+use std::collections::BTreeMap;
+
+use super::context::Sentence;
+use crate::brief::Relation;
+use crate::lexicon::{Lexicon, cat};
+use aggregate::{MIN_SENTENCE_WEIGHT, PairAcc, weight};
+use contributions::Contributions;
+use sides::Side;
+use view::View;
+
+/// Two actor ids, the smaller first.
+pub type Pair = (String, String);
+
+fn pair(a: &str, b: &str) -> Option<Pair> {
+    match a.cmp(b) {
+        std::cmp::Ordering::Less => Some((a.to_string(), b.to_string())),
+        std::cmp::Ordering::Greater => Some((b.to_string(), a.to_string())),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The actor pair a heading or title names, if it names exactly two.
+pub fn named_pair(mentions: &[crate::ingest::actors::ActorMention]) -> Option<Pair> {
+    let mut ids: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| !m.locative) {
+        if !ids.contains(&m.id.as_str()) {
+            ids.push(&m.id);
+        }
+    }
+    if ids.len() == 2 {
+        pair(ids[0], ids[1])
+    } else {
+        None
+    }
+}
+
+/// What the sentence before left for this one.
+#[derive(Debug, Default)]
+struct Previous {
+    subject: Option<String>,
+    pairs: Vec<Pair>,
+    paragraph: usize,
+    /// The last side of several actors acting together, for "ketiga negara".
+    group: Option<Vec<String>>,
+}
+
+/// What a sentence leaves for the next one besides its pairs.
+#[derive(Debug, Default)]
+struct Said {
+    /// The first party named (usually the subject).
+    subject: Option<String>,
+    /// A pair said to relate to each other.
+    reciprocal: Option<Pair>,
+    /// Several actors named as one side.
+    group: Option<Vec<String>>,
+}
+
+impl Said {
+    fn of(sides: &[Side]) -> Said {
+        Said {
+            subject: sides.first().and_then(|g| g.actors.first().cloned()),
+            reciprocal: sides
+                .iter()
+                .find(|g| g.is_pair())
+                .and_then(|g| pair(&g.actors[0], &g.actors[1])),
+            group: sides
+                .iter()
+                .find(|g| !g.reciprocal && g.actors.len() >= 2)
+                .map(|g| g.actors.clone()),
+        }
+    }
+}
+
+/// Walk the sentences in order, carrying the context each needs (the pair
+/// named before, the previous sentence's subject and pairs), and hand each
+/// sentence's contributions to `f`.
+fn walk(
+    sentences: &[Sentence],
+    section_pairs: &[Option<Pair>],
+    doc_pair: Option<Pair>,
+    lex: &Lexicon,
+    mut f: impl FnMut(&Sentence, &Contributions),
+) {
+    let mut context: Option<Pair> = None;
+    let mut last_section = usize::MAX;
+    let mut prev = Previous::default();
+    for sent in sentences {
+        if sent.section != last_section {
+            last_section = sent.section;
+            context = section_pairs
+                .get(sent.section)
+                .cloned()
+                .flatten()
+                .or_else(|| doc_pair.clone())
+                .or(context);
+            prev = Previous::default();
+        }
+        let section_pair = section_pairs.get(sent.section).cloned().flatten();
+        let (contributions, said) =
+            analyse(sent, context.as_ref(), section_pair.as_ref(), &prev, lex);
+        let mut best: Option<(&Pair, f64)> = None;
+        let mut pairs = Vec::new();
+        for (p, cs) in &contributions {
+            let w = weight(cs);
+            if w < MIN_SENTENCE_WEIGHT {
+                continue;
+            }
+            pairs.push(p.clone());
+            if best.is_none_or(|(_, bw)| w > bw) {
+                best = Some((p, w));
+            }
+        }
+        f(sent, &contributions);
+        // "keduanya" in the next sentence means the pair said to relate, else the strongest.
+        if let Some(p) = said.reciprocal.filter(|p| contributions.contains_key(p)) {
+            context = Some(p);
+        } else if let Some((p, _)) = best {
+            context = Some(p.clone());
+        }
+        let group = said.group.or_else(|| prev.group.take());
+        prev = Previous {
+            subject: said.subject,
+            pairs,
+            paragraph: sent.paragraph,
+            group,
+        };
+    }
+}
+
+/// What one sentence says about which pairs: its sides, their cues, and
+/// each cue's share per pair.
+fn analyse(
+    sent: &Sentence,
+    context: Option<&Pair>,
+    section_pair: Option<&Pair>,
+    prev: &Previous,
+    lex: &Lexicon,
+) -> (Contributions, Said) {
+    let v = View::new(sent, &lex.relations);
+    let mentions = sides::parties(sent, lex);
+    // Most sentences name nobody: they matter only through a section's pair,
+    // "kedua negara", or a pronoun continuing the sentence before.
+    if mentions.is_empty() && section_pair.is_none() {
+        let anaphor = context.is_some() && !v.phrases(cat::ANAPHORA).is_empty();
+        let pronoun = !prev.pairs.is_empty() && v.opens_with(cat::PRONOUNS);
+        if !anaphor && !pronoun {
+            return (Contributions::new(), Said::default());
+        }
+    }
+    let mut sides = sides::coordinate(&v, &mentions, lex);
+    attribution::drop_mediators(&v, &mut sides);
+    sides::group_anaphora(&v, &mut sides, prev);
+    sides::mark_reciprocal(&v, &mut sides, lex);
+    sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
+    let hits = cues::find(&v, &sides, lex);
+    let mut out = contributions::from_hits(&v, &sides, &hits, lex);
+    if out.is_empty() && !hits.is_empty() {
+        contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
+    }
+    (out, Said::of(&sides))
+}
+
+/// Most evidence sentences kept per pair (the stance, tone and trend are
+/// computed over all of them first); a longer list is thinned evenly, so
+/// it still spans the document's dates.
+pub const MAX_EVIDENCE: usize = 60;
+
+/// Extract relations from the sentences. `section_pairs[i]` is the pair
+/// named by section `i`'s heading; `doc_pair` the pair the title names.
+pub fn extract(
+    sentences: &[Sentence],
+    section_pairs: &[Option<Pair>],
+    doc_pair: Option<Pair>,
+    lex: &Lexicon,
+) -> Vec<Relation> {
+    let mut acc: BTreeMap<Pair, PairAcc> = BTreeMap::new();
+    walk(
+        sentences,
+        section_pairs,
+        doc_pair,
+        lex,
+        |sent, contributions| {
+            for (p, cs) in contributions {
+                if weight(cs) >= MIN_SENTENCE_WEIGHT {
+                    acc.entry(p.clone()).or_default().add(sent, cs);
+                }
+            }
+        },
+    );
+    let r = &lex.relations;
+    let mut out: Vec<(f64, Relation)> = acc
+        .into_iter()
+        .filter(|(_, a)| a.total() >= r.min_weight)
+        .map(|(p, a)| (a.total(), a.finish(p, r)))
+        .collect();
+    out.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| (&a.1.a, &a.1.b).cmp(&(&b.1.a, &b.1.b)))
+    });
+    out.into_iter().map(|x| x.1).collect()
+}
+
+/// Why each pair got its evidence: one line per sentence and pair, with
+/// the cues and their signed values. For `examples/explain.rs` and tuning.
+pub fn explain(
+    sentences: &[Sentence],
+    section_pairs: &[Option<Pair>],
+    doc_pair: Option<Pair>,
+    lex: &Lexicon,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    walk(
+        sentences,
+        section_pairs,
+        doc_pair,
+        lex,
+        |sent, contributions| {
+            for (p, cs) in contributions {
+                let cues: Vec<String> = cs
+                    .iter()
+                    .map(|c| format!("{}={:+.1}", c.cue, c.value))
+                    .collect();
+                lines.push(format!(
+                    "¶{} s{} {}-{} [{:.1}] {}",
+                    sent.paragraph,
+                    sent.s,
+                    p.0,
+                    p.1,
+                    weight(cs),
+                    cues.join(" ")
+                ));
+            }
+        },
+    );
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::brief::{Stance, Trend};
+    use crate::ingest::{Format, document, lang};
+    use crate::lexicon::shared;
+
+    /// Relations of a text, as "A-B stance".
+    pub(super) fn rels(text: &str) -> Vec<String> {
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        crate::ingest::extract(&doc, &lang::detect(text), lex)
+            .relations
+            .into_iter()
+            .map(|r| format!("{}-{} {}", r.a, r.b, r.stance.as_str()))
+            .collect()
+    }
+
+    fn has(rs: &[String], want: &str) -> bool {
+        rs.iter().any(|r| r == want)
+    }
+
+    #[test]
+    fn negation_reverses_a_cue() {
+        let rs = rels(
+            "Amerika Serikat belum secara resmi mengakui Taliban sebagai pemerintah, dan Washington menetapkan Taliban sebagai organisasi teroris pada 2024.",
+        );
+        assert!(has(&rs, "AFG-USA conflict"), "{rs:?}");
+        let rs = rels(
+            "Rusia menjadi negara pertama yang mengakui Taliban sebagai pemerintah Afghanistan pada Juli 2025.",
+        );
+        assert!(has(&rs, "AFG-RUS cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn coordinated_actors_are_one_side_not_a_pair() {
+        let rs = rels(
+            "Kyiv akan menanggapi peringatan dari Polandia, Hongaria, dan Slovakia dengan membuat pernyataan keras dan mengecam larangan impor itu.",
+        );
+        assert!(
+            !rs.iter().any(|r| r.starts_with("HUN-POL")
+                || r.starts_with("HUN-SVK")
+                || r.starts_with("POL-SVK")),
+            "{rs:?}"
+        );
+        assert!(has(&rs, "POL-UKR conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_pair_that_relates_to_each_other() {
+        let rs = rels(
+            "Riyadh dan Teheran mengumumkan bahwa keduanya telah memulihkan hubungan diplomatik mereka dan sepakat membuka kedutaan.",
+        );
+        assert_eq!(rs, ["IRN-SAU cooperation"]);
+        let rs = rels("Israel and the United States launched air strikes against Iran.");
+        assert!(
+            has(&rs, "IRN-ISR conflict") && has(&rs, "IRN-USA conflict"),
+            "{rs:?}"
+        );
+        assert!(!rs.iter().any(|r| r.starts_with("ISR-USA")), "{rs:?}");
+    }
+
+    #[test]
+    fn both_countries_refers_to_the_pair_before() {
+        let rs = rels(
+            "Perdana Menteri Jepang bertemu Presiden Korea Selatan di Tokyo. Kedua negara sepakat melanjutkan kerja sama pertahanan dan membuka dialog keamanan.",
+        );
+        assert!(has(&rs, "JPN-KOR cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_section_lends_its_pair() {
+        let text = "Laporan\n\nPendahuluan singkat tentang kawasan.\n\nAzerbaijan dan Rusia\n\nPada Desember 2024, sistem pertahanan udara Rusia menembak jatuh sebuah pesawat.\n\nTetapi hubungan antara mantan sekutu itu justru semakin memburuk sejak saat itu.\n";
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        let rs = crate::ingest::extract(&doc, "id", lex).relations;
+        let r = rs
+            .iter()
+            .find(|r| r.a == "AZE" && r.b == "RUS")
+            .expect("AZE-RUS");
+        assert_eq!(r.stance, Stance::Conflict);
+        assert_eq!(r.trend, Trend::Worsening);
+        assert!(
+            r.evidence
+                .iter()
+                .any(|e| e.date.as_deref() == Some("2024-12"))
+        );
+    }
+
+    #[test]
+    fn english_cooperation_and_conflict() {
+        let rs = rels(
+            "Japanese Prime Minister Fumio Kishida thanked South Korean President Yoon Suk Yeol and pledged to work with him toward better relations.",
+        );
+        assert!(has(&rs, "JPN-KOR cooperation"), "{rs:?}");
+        let rs = rels(
+            "Serbia wants to destabilise Kosovo, and Belgrade refuses to recognise it as independent.",
+        );
+        assert!(has(&rs, "SRB-XKX conflict"), "{rs:?}");
+        let rs = rels(
+            "Vietnam and the Philippines signed a maritime cooperation agreement and agreed to hold joint coast guard exercises.",
+        );
+        assert!(has(&rs, "PHL-VNM cooperation"), "{rs:?}");
+        let rs = rels(
+            "India accused Pakistan of sheltering militants and suspended the water treaty, while Islamabad condemned the move.",
+        );
+        assert!(has(&rs, "IND-PAK conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn hosts_and_mediators_are_not_parties() {
+        let rs = rels(
+            "Qatar and Egypt mediated talks between Israel and Iran on a prisoner exchange in 2025.",
+        );
+        assert!(has(&rs, "IRN-ISR cooperation"), "{rs:?}");
+        assert!(
+            !rs.iter().any(|r| r.contains("QAT") || r.contains("EGY")),
+            "{rs:?}"
+        );
+        let rs = rels(
+            "Tiongkok menjadi tuan rumah pertemuan menteri luar negeri Afghanistan dan Pakistan untuk meredakan ketegangan.",
+        );
+        assert!(!rs.iter().any(|r| r.contains("CHN")), "{rs:?}");
+    }
+
+    #[test]
+    fn the_three_countries_refers_to_the_side_named_before() {
+        let rs = rels(
+            "Mali, Burkina Faso, dan Niger resmi keluar dari ECOWAS pada Januari 2025. Ketiga negara menuduh ECOWAS menjatuhkan sanksi yang tidak manusiawi.",
+        );
+        for p in ["BFA-ECOWAS", "ECOWAS-MLI", "ECOWAS-NER"] {
+            assert!(has(&rs, &format!("{p} conflict")), "{p}: {rs:?}");
+        }
+        assert!(
+            !rs.iter()
+                .any(|r| r.starts_with("BFA-MLI") || r.starts_with("MLI-NER")),
+            "{rs:?}"
+        );
+    }
+
+    #[test]
+    fn a_fight_against_rebels_is_not_against_the_partner() {
+        let rs = rels(
+            "Mali kini mengandalkan unit militer Rusia untuk memerangi pemberontak di wilayah utara.",
+        );
+        assert_eq!(rs, ["MLI-RUS cooperation"]);
+    }
+
+    #[test]
+    fn estimative_words_weaken_their_own_clause() {
+        // The war is unlikely; the likely closure does not make it likely.
+        let text = "Pakistan and Afghanistan clashed at the border in 2025. Analysts said a prolonged closure was likely, but a full-scale war between the two neighbours was unlikely.";
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        let r = crate::ingest::extract(&doc, "en", lex).relations;
+        let r = r
+            .iter()
+            .find(|r| r.a == "AFG" && r.b == "PAK")
+            .expect("AFG-PAK");
+        assert!(
+            r.tone > -8.0,
+            "the unlikely war counts weakly: tone {}",
+            r.tone
+        );
+    }
+
+    #[test]
+    fn mere_co_mention_is_not_a_relation() {
+        let rs = rels("Delegasi dari Malaysia, Thailand, dan Vietnam hadir dalam acara itu.");
+        assert!(rs.is_empty(), "{rs:?}");
+    }
+}

@@ -1,0 +1,302 @@
+//! Sides: the actors of a sentence that take part in its relations, grouped
+//! into sides that act together, with the implied ones filled in.
+//!
+//! - Parties: a capital named as a place, a forum ("di depan majelis PBB")
+//!   or "the former Yugoslavia" is not a party.
+//! - Coordination: actors joined by "dan", "and" or a list's commas form one
+//!   side ("Polandia, Hongaria, dan Slovakia" act together; they are not a
+//!   pair); a comma alone across clauses does not join.
+//! - Reciprocal sides: a hyphen pair ("Arab Saudi-Iran"), "antara X dan Y",
+//!   or reciprocal words after a side of two ("Riyadh dan Teheran ...
+//!   hubungan diplomatik mereka") make the two a pair.
+//! - Implied sides: "kedua negara" / "both countries" is the pair named
+//!   before; "ketiga negara" the side of several named before.
+
+use super::super::actors::ActorMention;
+use super::super::context::Sentence;
+use super::view::{View, is_conj, tok_span};
+use super::{Pair, Previous};
+use crate::brief::ActorKind;
+use crate::lexicon::{Lexicon, cat};
+
+/// Actors that act together in a sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Side {
+    pub actors: Vec<String>,
+    /// Token range.
+    pub start: usize,
+    pub end: usize,
+    /// The two actors relate to each other (hyphen pair, "antara X dan Y", anaphor).
+    pub reciprocal: bool,
+}
+
+impl Side {
+    fn one(id: &str, start: usize, end: usize) -> Side {
+        Side {
+            actors: vec![id.to_string()],
+            start,
+            end,
+            reciprocal: false,
+        }
+    }
+
+    /// A side of two said to relate to each other.
+    pub(super) fn is_pair(&self) -> bool {
+        self.reciprocal && self.actors.len() == 2
+    }
+}
+
+/// The mentions that may take part in the sentence's relations.
+pub(super) fn parties<'s>(sent: &'s Sentence, lex: &Lexicon) -> Vec<&'s ActorMention> {
+    sent.mentions
+        .iter()
+        .filter(|m| is_party(sent.text, m, lex))
+        .collect()
+}
+
+/// Lower-case words before byte `at`, nearest first.
+fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    text[..at]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How a mention of an actor may take part in this sentence's relations.
+fn is_party(text: &str, m: &ActorMention, lex: &Lexicon) -> bool {
+    if m.locative {
+        return false;
+    }
+    let r = &lex.relations;
+    let before = words_before(text, m.start, 2);
+    let prev = before.first().map(String::as_str).unwrap_or("");
+    // "kawasan mantan Uni Soviet", "the former Yugoslavia": a past entity.
+    if r.former.contains(prev) {
+        return false;
+    }
+    let kind = lex
+        .gazetteer
+        .index(&m.id)
+        .map(|i| lex.gazetteer.actor(i).kind);
+    match kind {
+        // "melaporkan ke WTO", "di depan majelis PBB": a forum, not a party.
+        Some(ActorKind::Organisation) => !before.iter().any(|w| r.forum_prepositions.contains(w)),
+        // "mendarat di Kazakhstan barat", "talks in Doha": a place, unless the
+        // sentence speaks of a presence there ("pasukan Rusia di Azerbaijan").
+        _ => {
+            // "in northeast Syria": a direction word between.
+            let prev2 = before.get(1).map(String::as_str).unwrap_or("");
+            let placed = r.place_prepositions.contains(prev)
+                || (r.compass.contains(prev) && r.place_prepositions.contains(prev2));
+            if !placed {
+                return true;
+            }
+            words_before(text, m.start, 5)
+                .iter()
+                .any(|w| r.presence_nouns.contains(w))
+        }
+    }
+}
+
+/// Group the parties into sides by coordination.
+pub(super) fn coordinate(v: &View, mentions: &[&ActorMention], lex: &Lexicon) -> Vec<Side> {
+    let r = &lex.relations;
+    let mut sides: Vec<Side> = Vec::new();
+    let mut links: Vec<Vec<bool>> = Vec::new(); // per side: link is a conjunction?
+    for m in mentions {
+        let (s, e) = tok_span(v.toks, m.start, m.end);
+        let seen_before = sides.len() > 1
+            && sides[..sides.len() - 1]
+                .iter()
+                .any(|g| g.actors.contains(&m.id));
+        if let Some(g) = sides.last_mut() {
+            let between = &v.lower[g.end.min(s)..s];
+            // ", and" joins a list of three or more ("A, B, and C"); otherwise it
+            // opens a new clause ("... Kosovo, and Belgrade refuses ...").
+            let comma_conj =
+                between.first().is_some_and(|w| *w == ",") && between.iter().any(|w| is_conj(w));
+            let joined = s <= g.end
+                || (between.iter().all(|w| r.coordination.contains(*w))
+                    && !(comma_conj && (g.actors.len() < 2 || seen_before)));
+            if joined {
+                let hyphen = s <= g.end && g.actors.len() == 1 && g.actors[0] != m.id;
+                let conj = hyphen || between.iter().any(|w| is_conj(w)) || !between.contains(&",");
+                if !g.actors.contains(&m.id) {
+                    g.actors.push(m.id.clone());
+                    if let Some(l) = links.last_mut() {
+                        l.push(conj);
+                    }
+                }
+                g.end = g.end.max(e);
+                g.reciprocal |= hyphen;
+                continue;
+            }
+        }
+        sides.push(Side::one(&m.id, s, e));
+        links.push(Vec::new());
+    }
+    split_comma_only(v, mentions, sides, links)
+}
+
+/// Undo comma-only joins in sides without any conjunction
+/// ("... target-target Iran, Moskow tidak datang ...").
+fn split_comma_only(
+    v: &View,
+    mentions: &[&ActorMention],
+    sides: Vec<Side>,
+    links: Vec<Vec<bool>>,
+) -> Vec<Side> {
+    let mut split: Vec<Side> = Vec::new();
+    for (g, l) in sides.into_iter().zip(links) {
+        if l.is_empty() || l.iter().any(|&c| c) {
+            split.push(g);
+            continue;
+        }
+        let members = mentions
+            .iter()
+            .map(|m| (m, tok_span(v.toks, m.start, m.end)))
+            .filter(|(_, (s, e))| *s >= g.start && *e <= g.end);
+        for (m, (s, e)) in members {
+            match split.last_mut() {
+                Some(last) if last.actors == [m.id.clone()] && last.end >= g.start => last.end = e,
+                _ => split.push(Side::one(&m.id, s, e)),
+            }
+        }
+    }
+    split
+}
+
+/// Insert an implied side at token range `s..e` unless a side is there.
+fn insert_implied(sides: &mut Vec<Side>, side: Side) {
+    if sides
+        .iter()
+        .any(|g| side.start < g.end && g.start < side.end)
+    {
+        return;
+    }
+    let pos = sides
+        .iter()
+        .position(|g| g.start > side.start)
+        .unwrap_or(sides.len());
+    sides.insert(pos, side);
+}
+
+/// "ketiga negara", "the three countries": the side named together before.
+pub(super) fn group_anaphora(v: &View, sides: &mut Vec<Side>, prev: &Previous) {
+    let Some(side) = &prev.group else { return };
+    for (s, e) in v.ranges(cat::GROUP_ANAPHORA) {
+        insert_implied(
+            sides,
+            Side {
+                actors: side.clone(),
+                start: s,
+                end: e,
+                reciprocal: false,
+            },
+        );
+    }
+}
+
+/// Sides of two that relate to each other: "antara X dan Y", and reciprocal
+/// words after a side that opens its clause ("Riyadh dan Teheran ...
+/// hubungan diplomatik mereka"); a side that is the object of someone else's
+/// act is not ("kerja sama dengan ... Korea Utara dan Iran").
+pub(super) fn mark_reciprocal(v: &View, sides: &mut [Side], lex: &Lexicon) {
+    for g in sides.iter_mut() {
+        if g.start > 0
+            && lex.relations.between.contains(v.lower[g.start - 1])
+            && g.actors.len() == 2
+        {
+            g.reciprocal = true;
+        }
+    }
+    let recips = v.ranges(cat::RECIPROCAL);
+    for i in 0..sides.len() {
+        let g = &sides[i];
+        let gc = v.clause(g.start);
+        let opens_clause = !sides[..i].iter().any(|o| v.clause(o.start) == gc);
+        if g.actors.len() == 2
+            && opens_clause
+            && recips.iter().any(|&(s, _)| s >= g.end && v.clause(s) == gc)
+        {
+            sides[i].reciprocal = true;
+        }
+    }
+}
+
+/// "kedua negara", "both countries": the pair named before (`context`); with
+/// both named in the sentence, they are the pair.
+pub(super) fn pair_anaphora(v: &View, sides: &mut Vec<Side>, context: Option<&Pair>) {
+    let distinct = v.sent.actor_ids();
+    for (s, e) in v.ranges(cat::ANAPHORA) {
+        if distinct.len() == 2 {
+            // "between the two" with both named: they are the pair.
+            for g in sides.iter_mut() {
+                if g.actors.len() == 2 {
+                    g.reciprocal = true;
+                }
+            }
+            if sides.len() == 2 && sides.iter().all(|g| g.actors.len() == 1) {
+                let b = sides[1].actors[0].clone();
+                sides[0].actors.push(b);
+                sides[0].end = sides[1].end;
+                sides[0].reciprocal = true;
+                sides.remove(1);
+            }
+            continue;
+        }
+        if let Some((a, b)) = context {
+            insert_implied(
+                sides,
+                Side {
+                    actors: vec![a.clone(), b.clone()],
+                    start: s,
+                    end: e,
+                    reciprocal: true,
+                },
+            );
+        }
+    }
+}
+
+/// `a` and `b` act together somewhere in the sentence (one side, not a pair).
+pub(super) fn co_agents(sides: &[Side], a: &str, b: &str) -> bool {
+    sides.iter().any(|g| {
+        !g.reciprocal
+            && g.actors.len() > 1
+            && g.actors.iter().any(|x| x == a)
+            && g.actors.iter().any(|x| x == b)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::rels;
+
+    #[test]
+    fn a_list_with_a_conjunction_is_one_side() {
+        // Written for this test: three states protesting together are one side.
+        let rs = rels(
+            "Estonia, Latvia, and Lithuania protested against Russia's violation of their airspace.",
+        );
+        assert!(
+            rs.iter().all(|r| !r.starts_with("EST-LVA")
+                && !r.starts_with("EST-LTU")
+                && !r.starts_with("LTU-LVA")),
+            "{rs:?}"
+        );
+        assert!(rs.iter().any(|r| r == "EST-RUS conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_comma_across_clauses_does_not_join() {
+        let rs = rels(
+            "Kenya mengecam serangan terhadap kapal Somalia, Ethiopia tetap diam tentang insiden itu.",
+        );
+        assert!(rs.iter().any(|r| r == "KEN-SOM conflict"), "{rs:?}");
+        assert!(!rs.iter().any(|r| r.starts_with("ETH-KEN")), "{rs:?}");
+    }
+}
