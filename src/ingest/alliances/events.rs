@@ -1,0 +1,131 @@
+//! Membership events: a state (or a list of them), an event phrase and an
+//! organisation in one clause. "Armenia menghentikan sementara
+//! partisipasinya dalam ... CSTO" is a suspension; "akan bergabung" is an
+//! application, not membership; "tetap menjadi anggota" is a statement, not
+//! a change; signing something with an organisation is not joining it.
+
+use std::collections::BTreeMap;
+
+use super::Acc;
+use super::facts::{Facts, M};
+use crate::brief::{AllianceKind, MembershipEvent};
+use crate::lexicon::{Lexicon, cat};
+
+/// The organisation an event phrase at tokens `s..e` is about: the nearest
+/// after it, else before it, else (except for signing) the one the recent
+/// sentences are about ("Sweden to join the following month").
+fn organisation<'f>(
+    f: &'f Facts,
+    s: usize,
+    e: usize,
+    sign: bool,
+) -> (Option<String>, Option<&'f M>) {
+    let org_after = f
+        .orgs
+        .iter()
+        .filter(|o| o.start >= e && o.start - e <= 8)
+        .min_by_key(|o| o.start);
+    let org_before = f
+        .orgs
+        .iter()
+        .filter(|o| o.end <= s && s - o.end <= 6)
+        .max_by_key(|o| o.end);
+    let org = org_after
+        .or(org_before)
+        .map(|o| o.id.clone())
+        .or_else(|| (!sign).then(|| f.context_org.clone()).flatten());
+    (org, org_before)
+}
+
+/// Who takes part in the event: the states named before the phrase; after it
+/// when the organisation acts ("The African Union suspended Sudan"); for
+/// "mereka", the states named together just before; with "together with",
+/// the sentence's subject too.
+fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String> {
+    let before = f
+        .lists
+        .iter()
+        .filter(|l| l.end <= s && s - l.end <= 12)
+        .max_by_key(|l| l.end);
+    let after = f
+        .lists
+        .iter()
+        .filter(|l| l.start >= e && l.start - e <= 3)
+        .min_by_key(|l| l.start);
+    let mut subject: Vec<String> = match (before, after, org_before) {
+        (Some(l), _, None) => l.ids.clone(),
+        (Some(l), _, Some(o)) if l.end <= o.start => l.ids.clone(),
+        (_, Some(l), Some(_)) => l.ids.clone(),
+        (Some(l), _, _) => l.ids.clone(),
+        (None, None, _) if f.pronoun_subject => f.context_list.clone().unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    // "Niger ..., together with Mali and Burkina Faso, founded ...".
+    if let Some(l) = before
+        && l.start >= 2
+        && matches!(
+            (f.lower[l.start - 2], f.lower[l.start - 1]),
+            ("together" | "along", "with") | ("bersama", "dengan") | ("bersama-sama", "dengan")
+        )
+        && let Some(first) = f.states.first()
+        && !subject.contains(&first.id)
+    {
+        subject.insert(0, first.id.clone());
+    }
+    subject
+}
+
+/// Record the sentence's membership events.
+pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
+    let al = &lex.alliances;
+    let partnership = !f.found.get(cat::PARTNERSHIP).is_empty();
+    for &ev in f.found.get(cat::EVENTS) {
+        let (s, e) = f.span(ev.start, ev.end);
+        if f.negated_before(s) {
+            continue;
+        }
+        let kind = &al.event_kinds[ev.id as usize];
+        if kind.action == "sign" && partnership {
+            continue; // signing a partnership between states: see partnerships
+        }
+        let (org, org_before) = organisation(f, s, e, kind.action == "sign");
+        let Some(org) = org else { continue };
+        let subject = subject(f, s, e, org_before);
+        if subject.is_empty() {
+            continue;
+        }
+        let mut action = kind.action.clone();
+        let mut member = kind.member.clone();
+        let continuing = s > 0 && al.continuity.contains(f.lower[s - 1]);
+        if action == "join" && f.modal_before(s) {
+            action = "apply".into();
+            member.clear();
+        }
+        if action == "sign" {
+            member.clear();
+        }
+        let a = acc.entry(org).or_default();
+        a.kind = Some(AllianceKind::Organisation);
+        for id in &subject {
+            if !continuing {
+                a.events.push(MembershipEvent {
+                    actor: id.clone(),
+                    action: action.clone(),
+                    date: f.date.clone(),
+                    paragraph: f.sent.paragraph,
+                });
+            }
+            if !member.is_empty() {
+                a.member(
+                    id,
+                    if continuing { "member" } else { &member },
+                    if continuing { None } else { f.date.clone() },
+                );
+            }
+            if action == "leave" || action == "expel" {
+                a.members.retain(|m| &m.0 != id);
+            }
+        }
+        a.evidence(f.sent);
+    }
+}

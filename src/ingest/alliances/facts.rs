@@ -1,0 +1,266 @@
+//! What the alliance steps read in one sentence: its actor mentions as token
+//! spans, the lists of states named together, the modifiers, and the context
+//! the sentences before it leave (the organisation they are about, the last
+//! list of states, the last pair).
+
+use super::super::context::Sentence;
+use super::super::tokens::Token;
+use crate::brief::ActorKind;
+use crate::lexicon::{AliasKind, Found, Lexicon, cat};
+
+/// A mention with its token span and kind.
+#[derive(Debug, Clone)]
+pub(super) struct M {
+    pub id: String,
+    pub kind: ActorKind,
+    /// Named by its name (not a capital, leader or adjective).
+    pub by_name: bool,
+    pub start: usize,
+    pub end: usize,
+    pub byte_end: usize,
+}
+
+/// States named together ("Mali, Burkina Faso dan Niger").
+#[derive(Debug, Clone)]
+pub(super) struct StateList {
+    pub ids: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+    /// Every state is named by its name ("Filipina", not "Manila").
+    pub by_name: bool,
+}
+
+pub(super) fn tok_at(toks: &[Token], b: usize) -> usize {
+    toks.iter().position(|t| t.end > b).unwrap_or(toks.len())
+}
+
+pub(super) fn tok_end(toks: &[Token], b: usize) -> usize {
+    toks.iter().rposition(|t| t.start < b).map_or(0, |i| i + 1)
+}
+
+fn is_list_joint(w: &str) -> bool {
+    matches!(
+        w,
+        "," | "dan" | "and" | "serta" | "the" | "&" | "maupun" | "atau" | "or"
+    )
+}
+
+/// What the sentences before leave for the next one.
+#[derive(Debug, Default)]
+pub(super) struct Context {
+    /// Organisations named, with the sentence index.
+    pub recent_orgs: Vec<(String, usize)>,
+    /// The last list of two or more states, with the sentence index.
+    pub last_list: Option<(Vec<String>, usize)>,
+    /// The last sentence's pair of states.
+    pub prev_pair: Option<(String, String)>,
+}
+
+impl Context {
+    /// The organisation the recent sentences are about: the one named most
+    /// in the last three, the latest on a tie ("the bloc" after "GCC ... GCC
+    /// ... the EU").
+    fn org(&self, index: usize) -> Option<String> {
+        let recent: Vec<&(String, usize)> = self
+            .recent_orgs
+            .iter()
+            .filter(|(_, i)| index - i <= 3)
+            .collect();
+        let mut best: Option<(&str, usize, usize)> = None;
+        for (o, i) in &recent {
+            let n = recent.iter().filter(|(x, _)| x == o).count();
+            if best.is_none_or(|(_, bn, bi)| n > bn || (n == bn && *i >= bi)) {
+                best = Some((o.as_str(), n, *i));
+            }
+        }
+        best.map(|(o, _, _)| o.to_string())
+    }
+
+    /// Remember what this sentence names.
+    pub(super) fn update(&mut self, f: &Facts) {
+        for o in &f.orgs {
+            self.recent_orgs.push((o.id.clone(), f.sent.index));
+        }
+        if let Some(l) = f.lists.iter().rev().find(|l| l.ids.len() >= 2) {
+            self.last_list = Some((l.ids.clone(), f.sent.index));
+        }
+        if f.sentence_states.len() == 2 {
+            let mut p = [f.sentence_states[0].clone(), f.sentence_states[1].clone()];
+            p.sort();
+            self.prev_pair = Some((p[0].clone(), p[1].clone()));
+        }
+    }
+}
+
+/// One sentence, read for alliances.
+pub(super) struct Facts<'a> {
+    pub sent: &'a Sentence<'a>,
+    pub toks: &'a [Token<'a>],
+    pub lower: Vec<&'a str>,
+    pub found: &'a Found,
+    pub orgs: Vec<M>,
+    pub states: Vec<M>,
+    pub lists: Vec<StateList>,
+    /// Distinct states in order.
+    pub sentence_states: Vec<String>,
+    pub date: Option<String>,
+    /// "mereka", "the three countries" near the start.
+    pub pronoun_subject: bool,
+    negation_ends: Vec<usize>,
+    modal_ends: Vec<usize>,
+    /// The organisation and the list of states of the sentences just before.
+    pub context_org: Option<String>,
+    pub context_list: Option<Vec<String>>,
+}
+
+/// The kind of an actor id (states by default).
+pub(super) fn kind_of(lex: &Lexicon, id: &str) -> ActorKind {
+    let gaz = &lex.gazetteer;
+    gaz.index(id)
+        .map_or(ActorKind::State, |i| gaz.actor(i).kind)
+}
+
+impl<'a> Facts<'a> {
+    /// The sentence's facts, or `None` when it names no actor and refers to none.
+    pub(super) fn new(sent: &'a Sentence<'a>, ctx: &Context, lex: &Lexicon) -> Option<Facts<'a>> {
+        let found = &sent.scan.phrases;
+        let pronoun_subject = found.get(cat::GROUP_PRONOUNS).iter().any(|p| p.start < 40);
+        if sent.mentions.iter().all(|m| m.locative) && !pronoun_subject {
+            return None;
+        }
+        let toks: &[Token] = &sent.scan.tokens;
+        let lower = sent.scan.lower_tokens();
+        let ms: Vec<M> = sent
+            .mentions
+            .iter()
+            .filter(|m| !m.locative)
+            .map(|m| M {
+                id: m.id.clone(),
+                kind: kind_of(lex, &m.id),
+                by_name: matches!(m.kind, AliasKind::Name | AliasKind::Acronym),
+                start: tok_at(toks, m.start),
+                end: tok_end(toks, m.end),
+                byte_end: m.end,
+            })
+            .collect();
+        let orgs: Vec<M> = ms
+            .iter()
+            .filter(|m| m.kind == ActorKind::Organisation)
+            .cloned()
+            .collect();
+        let states: Vec<M> = ms
+            .into_iter()
+            .filter(|m| m.kind == ActorKind::State)
+            .collect();
+        let lists = state_lists(&states, &lower);
+        let mut sentence_states: Vec<String> = Vec::new();
+        for m in &states {
+            if !sentence_states.contains(&m.id) {
+                sentence_states.push(m.id.clone());
+            }
+        }
+        let ends = |category: usize| -> Vec<usize> {
+            found
+                .get(category)
+                .iter()
+                .map(|n| tok_end(toks, n.end))
+                .collect()
+        };
+        Some(Facts {
+            sent,
+            toks,
+            lower,
+            found,
+            orgs,
+            states,
+            lists,
+            sentence_states,
+            date: sent.date().map(|d| d.to_string()),
+            pronoun_subject,
+            negation_ends: ends(cat::NEGATION),
+            modal_ends: ends(cat::MODALITY),
+            context_org: ctx.org(sent.index),
+            context_list: ctx
+                .last_list
+                .as_ref()
+                .filter(|(_, i)| sent.index - i <= 3)
+                .map(|(l, _)| l.clone()),
+        })
+    }
+
+    pub(super) fn has_comma(&self, a: usize, b: usize) -> bool {
+        self.lower[a.min(b)..a.max(b).min(self.lower.len())].contains(&",")
+    }
+
+    /// A negation ends within three tokens before token `s`.
+    pub(super) fn negated_before(&self, s: usize) -> bool {
+        self.negation_ends.iter().any(|&e| e <= s && s - e <= 3)
+    }
+
+    /// A modal ("akan", "will", "plans to") ends within five tokens before `s`.
+    pub(super) fn modal_before(&self, s: usize) -> bool {
+        self.modal_ends.iter().any(|&e| e <= s && s - e <= 5)
+    }
+
+    /// Token span of a phrase match.
+    pub(super) fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        (tok_at(self.toks, start), tok_end(self.toks, end))
+    }
+}
+
+/// Lists of states named together. A comma alone joins only inside a list
+/// that has a conjunction ("A, B dan C"), not across clauses ("setelah
+/// operasi Azerbaijan, Armenia meratifikasi ...").
+fn state_lists(states: &[M], lower: &[&str]) -> Vec<StateList> {
+    let mut lists: Vec<StateList> = Vec::new();
+    let mut conj: Vec<bool> = Vec::new();
+    for m in states {
+        match lists.last_mut() {
+            Some(l)
+                if m.start >= l.end
+                    && lower[l.end..m.start].iter().all(|w| is_list_joint(w))
+                    && m.start - l.end <= 3 =>
+            {
+                let between = &lower[l.end..m.start];
+                if let Some(c) = conj.last_mut() {
+                    *c |= !between.contains(&",")
+                        || between.iter().any(|w| !matches!(*w, "," | "the"));
+                }
+                if !l.ids.contains(&m.id) {
+                    l.ids.push(m.id.clone());
+                }
+                l.end = m.end;
+                l.by_name &= m.by_name;
+            }
+            Some(l) if m.start < l.end => {}
+            _ => {
+                lists.push(StateList {
+                    ids: vec![m.id.clone()],
+                    start: m.start,
+                    end: m.end,
+                    by_name: m.by_name,
+                });
+                conj.push(false);
+            }
+        }
+    }
+    let mut split: Vec<StateList> = Vec::new();
+    for (l, has_conj) in lists.into_iter().zip(conj) {
+        if l.ids.len() < 2 || has_conj {
+            split.push(l);
+            continue;
+        }
+        for m in states
+            .iter()
+            .filter(|m| m.start >= l.start && m.end <= l.end)
+        {
+            split.push(StateList {
+                ids: vec![m.id.clone()],
+                start: m.start,
+                end: m.end,
+                by_name: m.by_name,
+            });
+        }
+    }
+    split
+}

@@ -1,0 +1,233 @@
+//! Stage 8, alliances: organisations and formal partnerships, with the
+//! members the text states and their membership events.
+//!
+//! - Events: a state, an event phrase and an organisation in one clause
+//!   ("Armenia menghentikan sementara partisipasinya dalam ... CSTO" is a
+//!   suspension; "bertujuan memulai proses bergabung dengan Uni Eropa" is an
+//!   application, not membership).
+//! - Statements: "anggota seperti Polandia, Hongaria, dan Slovakia" (the
+//!   organisation named in the sentence or just before), "X, anggota NATO",
+//!   "CSTO yang dipimpin Kremlin" (the leader is a member), "the Pro-Tempore
+//!   President of CELAC" (the chair is a member).
+//! - Partnerships: a named treaty or a "kemitraan strategis" between two
+//!   states is an alliance whose id is the two ids sorted and joined by `-`
+//!   (`IRN-RUS`); when the clause names no two states, the pair comes from
+//!   the sentence before or the document's main cooperative pair.
+//!
+//! "Ally" statements ("menyebut Taliban sebagai sekutu") are evidence of the
+//! relation between the two, not an alliance: a membership needs an
+//! organisation or a formal agreement.
+
+mod events;
+mod facts;
+mod partnerships;
+mod statements;
+
+use std::collections::BTreeMap;
+
+use super::context::Sentence;
+use crate::brief::{
+    Alliance, AllianceEvidence, AllianceKind, Member, MembershipEvent, Relation, Stance,
+};
+use crate::lexicon::Lexicon;
+use facts::{Context, Facts};
+
+#[derive(Debug, Default)]
+pub(super) struct Acc {
+    name: String,
+    pub(super) kind: Option<AllianceKind>,
+    /// actor -> (status, date), in text order; later statements win.
+    pub(super) members: Vec<(String, String, Option<String>)>,
+    pub(super) events: Vec<MembershipEvent>,
+    evidence: Vec<AllianceEvidence>,
+}
+
+impl Acc {
+    pub(super) fn member(&mut self, actor: &str, status: &str, date: Option<String>) {
+        if let Some(m) = self.members.iter_mut().find(|m| m.0 == actor) {
+            // A stated membership does not erase a more specific status.
+            if !(status == "member" && m.1 != "member") {
+                m.1 = status.to_string();
+                if date.is_some() {
+                    m.2 = date;
+                }
+            }
+        } else {
+            self.members
+                .push((actor.to_string(), status.to_string(), date));
+        }
+    }
+
+    pub(super) fn evidence(&mut self, sent: &Sentence) {
+        if !self
+            .evidence
+            .iter()
+            .any(|e| e.paragraph == sent.paragraph && e.text == sent.text)
+        {
+            self.evidence.push(AllianceEvidence {
+                text: sent.text.to_string(),
+                date: sent.date().map(|d| d.to_string()),
+                paragraph: sent.paragraph,
+            });
+        }
+    }
+}
+
+/// Extract alliances from the sentences; `relations` gives the document's
+/// main cooperative pair for partnerships whose parties are not in the clause.
+pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) -> Vec<Alliance> {
+    let main_coop = relations
+        .iter()
+        .find(|r| r.stance == Stance::Cooperation)
+        .map(|r| (r.a.clone(), r.b.clone()));
+    let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut ctx = Context::default();
+    for sent in sentences {
+        let Some(f) = Facts::new(sent, &ctx, lex) else {
+            continue;
+        };
+        events::record(&f, lex, &mut acc);
+        statements::members(&f, &mut acc);
+        statements::composition(&f, &mut acc);
+        statements::leaders(&f, &mut acc);
+        statements::chairs(&f, &mut acc);
+        partnerships::record(&f, &ctx, main_coop.as_ref(), lex, &mut acc);
+        ctx.update(&f);
+    }
+    finish(acc, lex)
+}
+
+/// The alliances with members or events, named from the gazetteer when the
+/// text gave no name.
+fn finish(acc: BTreeMap<String, Acc>, lex: &Lexicon) -> Vec<Alliance> {
+    let gaz = &lex.gazetteer;
+    acc.into_iter()
+        .filter(|(_, a)| !a.members.is_empty() || !a.events.is_empty())
+        .map(|(id, a)| {
+            let name = if a.name.is_empty() {
+                gaz.index(&id)
+                    .map_or(id.clone(), |i| gaz.actor(i).name.clone())
+            } else {
+                a.name
+            };
+            Alliance {
+                id,
+                name,
+                kind: a.kind.unwrap_or(AllianceKind::Organisation),
+                members: a
+                    .members
+                    .into_iter()
+                    .map(|(actor, status, date)| Member {
+                        actor,
+                        status,
+                        date,
+                    })
+                    .collect(),
+                events: a.events,
+                evidence: a.evidence,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, document, lang};
+    use crate::lexicon::shared;
+
+    fn alliances(text: &str) -> Vec<Alliance> {
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        crate::ingest::extract(&doc, &lang::detect(text), lex).alliances
+    }
+
+    fn members(a: &[Alliance], id: &str) -> Vec<String> {
+        a.iter()
+            .find(|x| x.id == id)
+            .map(|x| {
+                x.members
+                    .iter()
+                    .map(|m| format!("{} {}", m.actor, m.status))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn suspension_and_leader_of_the_csto() {
+        let a = alliances(
+            "Pada 2024, dalam sebuah perkembangan yang belum pernah terjadi sebelumnya, Armenia menghentikan sementara partisipasinya dalam Organisasi Perjanjian Keamanan Kolektif (CSTO) yang dipimpin Kremlin—jawaban Moskow terhadap NATO.",
+        );
+        assert_eq!(members(&a, "CSTO"), ["ARM suspended", "RUS leader"]);
+        let csto = a.iter().find(|x| x.id == "CSTO").unwrap();
+        assert_eq!(csto.events[0].action, "suspend");
+        assert_eq!(csto.events[0].date.as_deref(), Some("2024"));
+        assert!(members(&a, "NATO").is_empty());
+    }
+
+    #[test]
+    fn an_application_is_not_membership() {
+        let a = alliances(
+            "Dan satu tahun kemudian, awal 2025, parlemen Armenia mengesahkan sebuah rancangan undang-undang yang bertujuan memulai proses bergabung dengan Uni Eropa.",
+        );
+        let eu = a.iter().find(|x| x.id == "EU").expect("EU");
+        assert!(eu.members.is_empty());
+        assert_eq!(eu.events[0].actor, "ARM");
+        assert_eq!(eu.events[0].action, "apply");
+    }
+
+    #[test]
+    fn ratification_makes_a_member() {
+        let a = alliances(
+            "Beberapa minggu kemudian, Armenia meratifikasi statuta Mahkamah Pidana Internasional.",
+        );
+        assert_eq!(members(&a, "ICC"), ["ARM member"]);
+    }
+
+    #[test]
+    fn a_treaty_between_two_states_is_a_partnership() {
+        let a = alliances(
+            "Pada Januari 2025, Rusia dan Iran menandatangani Perjanjian Kemitraan Strategis Komprehensif.",
+        );
+        assert_eq!(members(&a, "IRN-RUS"), ["IRN signatory", "RUS signatory"]);
+        let p = a.iter().find(|x| x.id == "IRN-RUS").unwrap();
+        assert_eq!(p.kind, AllianceKind::Partnership);
+        assert_eq!(p.name, "Perjanjian Kemitraan Strategis Komprehensif");
+        let a = alliances(
+            "Vietnam and Indonesia upgraded their ties to a comprehensive strategic partnership in 2025.",
+        );
+        assert_eq!(members(&a, "IDN-VNM"), ["IDN partner", "VNM partner"]);
+    }
+
+    #[test]
+    fn named_members_after_a_membership_noun() {
+        let a = alliances(
+            "Komisi Eropa mengakhiri larangan impor. Hal itu menuai pro dan kontra dari beberapa anggota negara seperti Polandia, Hongaria, dan Slovakia.",
+        );
+        assert_eq!(
+            members(&a, "EU"),
+            ["POL member", "HUN member", "SVK member"]
+        );
+        let a = alliances(
+            "China recently agreed a non-aggression pact at a summit with ASEAN members.",
+        );
+        assert!(members(&a, "ASEAN").is_empty());
+    }
+
+    #[test]
+    fn the_chair_is_a_member() {
+        let a = alliances(
+            "The declaration was read by St Vincent and the Grenadines Prime Minister and the Pro-Tempore President of the Community of Latin American and Caribbean States (CELAC), Dr Ralph Gonsalves.",
+        );
+        assert_eq!(members(&a, "CELAC"), ["VCT chair"]);
+    }
+
+    #[test]
+    fn ally_statements_are_not_alliances() {
+        let a = alliances(
+            "Pada Juli 2024, Presiden Rusia Vladimir Putin menyebut Taliban sebagai sekutu dalam melawan terorisme.",
+        );
+        assert!(a.is_empty(), "{a:?}");
+    }
+}

@@ -1,0 +1,215 @@
+//! Membership statements: who the text says is a member, leader or chair.
+//!
+//! - Members after a membership noun: "anggota ASEAN ..., Filipina dan
+//!   Vietnam", "anggota seperti X, Y, dan Z", "NATO members X and Y".
+//! - Members before it: "Hungary, a member since 1999", "Estonia has been a
+//!   NATO member", "X adalah anggota NATO".
+//! - Composition: "The six-member bloc, made up of Saudi Arabia, the UAE, ...".
+//! - Leaders: "CSTO yang dipimpin Kremlin", "the Kremlin-led CSTO".
+//! - Chairs: "the Pro-Tempore President of CELAC", "memegang keketuaan ASEAN".
+
+use std::collections::BTreeMap;
+
+use super::Acc;
+use super::facts::{Facts, StateList, tok_at, tok_end};
+use crate::brief::AllianceKind;
+use crate::lexicon::cat;
+
+fn organisation(acc: &mut BTreeMap<String, Acc>, id: String) -> &mut Acc {
+    let a = acc.entry(id).or_default();
+    a.kind = Some(AllianceKind::Organisation);
+    a
+}
+
+/// Words that may stand between a state and the membership noun that
+/// describes it ("Hungary, a member", "Estonia has been a NATO member").
+fn describes(w: &str) -> bool {
+    matches!(
+        w,
+        "," | "a"
+            | "an"
+            | "the"
+            | "adalah"
+            | "merupakan"
+            | "sebagai"
+            | "is"
+            | "was"
+            | "has"
+            | "have"
+            | "had"
+            | "been"
+            | "salah"
+            | "satu"
+            | "one"
+            | "of"
+            | "as"
+            | "sudah"
+            | "telah"
+            | "menjadi"
+    )
+}
+
+/// The list of states a membership noun ending at token `e` names: after it
+/// (introduced, or an appositive closed by a comma or the end), else before it.
+fn named_members(
+    f: &Facts,
+    e: usize,
+    org_next_end: Option<usize>,
+    noun_start: usize,
+) -> Vec<String> {
+    let after_noun = org_next_end.unwrap_or(e);
+    let listed = f.lists.iter().find(|l| listed_after(f, l, after_noun));
+    if let Some(l) = listed {
+        return l.ids.clone();
+    }
+    f.lists
+        .iter()
+        .find(|l| {
+            l.end <= noun_start
+                && noun_start - l.end <= 4
+                && f.lower[l.end..noun_start].iter().all(|w| describes(w))
+        })
+        .map(|l| l.ids.clone())
+        .unwrap_or_default()
+}
+
+/// List `l` is named right after the membership noun ending at `after_noun`.
+fn listed_after(f: &Facts, l: &StateList, after_noun: usize) -> bool {
+    let gap = &f.lower[after_noun.min(l.start)..l.start];
+    let introduced = f.found.get(cat::LIST_INTRO).iter().any(|li| {
+        let ti = tok_at(f.toks, li.start);
+        ti >= after_noun && ti < l.start
+    });
+    // "... anggota ASEAN yang paling terdampak, Filipina dan Vietnam, serta ...":
+    // an appositive list after a comma, closed by a comma or the end.
+    let closed = f
+        .lower
+        .get(l.end)
+        .is_none_or(|w| matches!(*w, "," | "." | ";" | ")" | "serta" | "dan" | "and"));
+    l.by_name
+        && l.start >= after_noun
+        && l.start - after_noun <= 6
+        && (gap.is_empty() || introduced || gap == [","] || (gap.last() == Some(&",") && closed))
+}
+
+/// Members named around membership nouns.
+pub(super) fn members(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+    let event_spans: Vec<(usize, usize)> = f
+        .found
+        .get(cat::EVENTS)
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect();
+    for &mem in f.found.get(cat::MEMBERSHIP) {
+        if event_spans
+            .iter()
+            .any(|&(a, b)| mem.start < b && a < mem.end)
+        {
+            continue;
+        }
+        let (s, e) = f.span(mem.start, mem.end);
+        let org_next = f.orgs.iter().find(|o| o.start >= e && o.start - e <= 2);
+        let org_prev = f.orgs.iter().rev().find(|o| o.end <= s && s - o.end <= 1);
+        let org = org_next
+            .or(org_prev)
+            .map(|o| o.id.clone())
+            .or_else(|| f.orgs.first().map(|o| o.id.clone()))
+            .or_else(|| f.context_org.clone());
+        let Some(org) = org else { continue };
+        let noun_start = org_prev.map_or(s, |o| o.start);
+        let named = named_members(f, e, org_next.map(|o| o.end), noun_start);
+        if named.is_empty() {
+            continue;
+        }
+        let a = organisation(acc, org);
+        for id in &named {
+            a.member(id, "member", None);
+        }
+        a.evidence(f.sent);
+    }
+}
+
+/// "The six-member bloc, made up of Saudi Arabia, the UAE, ...".
+pub(super) fn composition(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+    for &c in f.found.get(cat::COMPOSITION) {
+        let e = tok_end(f.toks, c.end);
+        let org = f
+            .orgs
+            .iter()
+            .rev()
+            .find(|o| o.end <= tok_at(f.toks, c.start))
+            .map(|o| o.id.clone())
+            .or_else(|| f.context_org.clone());
+        let list = f.lists.iter().find(|l| l.start >= e && l.start - e <= 2);
+        if let (Some(org), Some(list)) = (org, list) {
+            let a = organisation(acc, org);
+            for id in &list.ids {
+                a.member(id, "member", None);
+            }
+            a.evidence(f.sent);
+        }
+    }
+}
+
+/// "CSTO yang dipimpin Kremlin", "the Kremlin-led CSTO": the leader is a member.
+pub(super) fn leaders(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+    for &l in f.found.get(cat::LED_BY) {
+        let (s, e) = f.span(l.start, l.end);
+        let org = f
+            .orgs
+            .iter()
+            .filter(|o| o.end <= s && s - o.end <= 3)
+            .max_by_key(|o| o.end);
+        let leader = f
+            .states
+            .iter()
+            .filter(|m| m.start >= e && m.start - e <= 2)
+            .min_by_key(|m| m.start);
+        if let (Some(org), Some(leader)) = (org, leader) {
+            let a = organisation(acc, org.id.clone());
+            a.member(&leader.id, "leader", None);
+            a.evidence(f.sent);
+        }
+    }
+    for st in &f.states {
+        if f.sent.text[st.byte_end..].starts_with("-led") {
+            let after = tok_end(f.toks, st.byte_end + 4);
+            if let Some(org) = f
+                .orgs
+                .iter()
+                .filter(|o| o.start >= after && o.start - after <= 2)
+                .min_by_key(|o| o.start)
+            {
+                let a = organisation(acc, org.id.clone());
+                a.member(&st.id, "leader", None);
+                a.evidence(f.sent);
+            }
+        }
+    }
+}
+
+/// "the Pro-Tempore President of CELAC", "memegang keketuaan ASEAN": the
+/// chairing state is a member.
+pub(super) fn chairs(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+    for &ch in f.found.get(cat::CHAIR) {
+        let (s, e) = f.span(ch.start, ch.end);
+        let org = f
+            .orgs
+            .iter()
+            .filter(|o| o.start >= e && o.start - e <= 8)
+            .min_by_key(|o| o.start)
+            .or_else(|| f.orgs.first())
+            .map(|o| o.id.clone())
+            .or_else(|| f.context_org.clone());
+        let state = f
+            .states
+            .iter()
+            .filter(|m| m.end <= s && s - m.end <= 8)
+            .max_by_key(|m| m.end);
+        if let (Some(org), Some(state)) = (org, state) {
+            let a = organisation(acc, org);
+            a.member(&state.id, "chair", None);
+            a.evidence(f.sent);
+        }
+    }
+}
