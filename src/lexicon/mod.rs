@@ -45,6 +45,8 @@ pub mod cat {
     pub const MEDIATION: usize = 22;
     pub const GROUP_ANAPHORA: usize = 23;
     pub const NON_STATE_OBJECTS: usize = 24;
+    pub const PAST_FRAME: usize = 25;
+    pub const PRESENT_FRAME: usize = 26;
 }
 
 /// Everything the pipeline looks words up in.
@@ -60,6 +62,7 @@ pub struct Lexicon {
     pub conclusions: ConclusionLexicon,
     pub alliances: AllianceLexicon,
     pub relations: RelationLexicon,
+    pub time: TimeLexicon,
     /// Every stage's phrase sets in one automaton (categories in [`cat`]).
     pub phrases: PhraseIndex,
 }
@@ -114,6 +117,41 @@ struct RelationsFile {
     locative: Vec<String>,
     mixed_ratio: f64,
     min_weight: f64,
+}
+
+/// Time frames (`lexicon/time.toml`): past and present markers, transition
+/// frames, and how much each weighs in a relation's stance now.
+#[derive(Debug, Clone)]
+pub struct TimeLexicon {
+    pub past: PhraseSet,
+    pub present: PhraseSet,
+    pub transition_from: FxHashSet<String>,
+    pub transition_to: FxHashSet<String>,
+    pub since: FxHashSet<String>,
+    pub relationship: FxHashSet<String>,
+    pub history_factor: f64,
+    pub former_factor: f64,
+    pub present_factor: f64,
+    pub lede_factor: f64,
+    pub state_factor: f64,
+    pub past_years: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeFile {
+    past: Vec<String>,
+    present: Vec<String>,
+    transition_from: Vec<String>,
+    transition_to: Vec<String>,
+    since: Vec<String>,
+    relationship: Vec<String>,
+    history_factor: f64,
+    former_factor: f64,
+    present_factor: f64,
+    lede_factor: f64,
+    state_factor: f64,
+    past_years: i32,
 }
 
 /// Page furniture and heading words for the cleaner (`lexicon/clean.toml`).
@@ -386,6 +424,7 @@ const ESTIMATIVE_TOML: &str = include_str!("../../lexicon/estimative.toml");
 const CONCLUSIONS_TOML: &str = include_str!("../../lexicon/conclusions.toml");
 const ALLIANCES_TOML: &str = include_str!("../../lexicon/alliances.toml");
 const RELATIONS_TOML: &str = include_str!("../../lexicon/relations.toml");
+const TIME_TOML: &str = include_str!("../../lexicon/time.toml");
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LexiconError> {
     toml::from_str(text).map_err(|e| {
@@ -625,6 +664,21 @@ impl Lexicon {
         let estimative = Estimative {
             set: PhraseSet::new(est_items),
         };
+        let t: TimeFile = embedded("time.toml", TIME_TOML);
+        let time = TimeLexicon {
+            past: PhraseSet::new(numbered(&t.past)),
+            present: PhraseSet::new(numbered(&t.present)),
+            transition_from: lower_set(&t.transition_from),
+            transition_to: lower_set(&t.transition_to),
+            since: lower_set(&t.since),
+            relationship: lower_set(&t.relationship),
+            history_factor: t.history_factor,
+            former_factor: t.former_factor,
+            present_factor: t.present_factor,
+            lede_factor: t.lede_factor,
+            state_factor: t.state_factor,
+            past_years: t.past_years,
+        };
         let phrases = PhraseIndex::new(&[
             cues.set.items(),
             modifiers.negation.items(),
@@ -651,10 +705,13 @@ impl Lexicon {
             relations.mediation.items(),
             relations.group_anaphora.items(),
             relations.non_state_objects.items(),
+            time.past.items(),
+            time.present.items(),
         ]);
         Ok(Lexicon {
             phrases,
             relations,
+            time,
             clean: embedded("clean.toml", CLEAN_TOML),
             abbreviations: Abbreviations::from_file(embedded(
                 "abbreviations.toml",

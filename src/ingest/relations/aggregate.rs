@@ -21,6 +21,9 @@ use crate::lexicon::RelationLexicon;
 pub(super) struct PairAcc {
     /// (sentence index, evidence, signed value of the sentence for the pair).
     evidence: Vec<(usize, Evidence, f64)>,
+    /// Both directions as stated, for whether the pair is reported at all.
+    stated: f64,
+    /// Both directions weighted by how much they say about now (`frame`).
     positive: f64,
     negative: f64,
     signed: f64,
@@ -45,12 +48,13 @@ impl PairAcc {
             .max_by(|a, b| a.value.abs().total_cmp(&b.value.abs()))
             .map_or(QuadClass::VerbalCooperation, |c| c.class);
         for c in cs {
-            self.signed += c.value;
-            self.weight += c.weight;
+            self.stated += c.value.abs();
+            self.signed += c.value * c.now;
+            self.weight += c.weight * c.now;
             if c.value > 0.0 {
-                self.positive += c.value;
+                self.positive += c.value * c.now;
             } else {
-                self.negative -= c.value;
+                self.negative -= c.value * c.now;
             }
             match c.trend {
                 Some(Trend::Improving) => self.improving += c.weight,
@@ -73,7 +77,7 @@ impl PairAcc {
 
     /// How much the pair is talked about, in both directions.
     pub(super) fn total(&self) -> f64 {
-        self.positive + self.negative
+        self.stated
     }
 
     fn stance(&self, r: &RelationLexicon) -> Stance {

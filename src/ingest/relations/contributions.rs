@@ -29,6 +29,8 @@ pub(super) struct Contribution {
     pub weight: f64,
     pub class: QuadClass,
     pub trend: Option<Trend>,
+    /// Factor on the weight in the stance now (history weighs less).
+    pub now: f64,
     /// The cue's words, for `explain`.
     pub cue: String,
 }
@@ -244,6 +246,7 @@ fn distribute(sides: &[Side], h: &Hit, cands: &[Candidate], out: &mut Contributi
             weight: share,
             class: h.class,
             trend: h.trend,
+            now: h.now,
             cue: h.cue.clone(),
         });
     }
@@ -289,6 +292,7 @@ pub(super) fn lend(
                 weight: 0.6,
                 class: h.class,
                 trend: h.trend,
+                now: h.now,
                 cue: format!("{why}:{}", h.cue),
             });
         }

@@ -33,6 +33,8 @@ pub(super) struct Hit {
     pub trend: Option<Trend>,
     /// Side the cue points at.
     pub target: Option<usize>,
+    /// Factor on its weight in the stance now (see `frame`).
+    pub now: f64,
 }
 
 impl Hit {
@@ -264,6 +266,7 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
             class,
             trend,
             target,
+            now: 1.0,
         });
     }
     carry_negation(v, &mut hits);

@@ -23,6 +23,7 @@ mod aggregate;
 mod attribution;
 mod contributions;
 mod cues;
+mod frame;
 mod sides;
 mod view;
 
@@ -109,6 +110,7 @@ fn walk(
     lex: &Lexicon,
     mut f: impl FnMut(&Sentence, &Contributions),
 ) {
+    let reference = frame::reference_year(sentences);
     let mut context: Option<Pair> = None;
     let mut last_section = usize::MAX;
     let mut prev = Previous::default();
@@ -124,8 +126,14 @@ fn walk(
             prev = Previous::default();
         }
         let section_pair = section_pairs.get(sent.section).cloned().flatten();
-        let (contributions, said) =
-            analyse(sent, context.as_ref(), section_pair.as_ref(), &prev, lex);
+        let (contributions, said) = analyse(
+            sent,
+            context.as_ref(),
+            section_pair.as_ref(),
+            &prev,
+            reference,
+            lex,
+        );
         let mut best: Option<(&Pair, f64)> = None;
         let mut pairs = Vec::new();
         for (p, cs) in &contributions {
@@ -162,6 +170,7 @@ fn analyse(
     context: Option<&Pair>,
     section_pair: Option<&Pair>,
     prev: &Previous,
+    reference: Option<i32>,
     lex: &Lexicon,
 ) -> (Contributions, Said) {
     let v = View::new(sent, &lex.relations);
@@ -180,7 +189,12 @@ fn analyse(
     sides::group_anaphora(&v, &mut sides, prev);
     sides::mark_reciprocal(&v, &mut sides, lex);
     sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
-    let hits = cues::find(&v, &sides, lex);
+    let mut hits = cues::find(&v, &sides, lex);
+    let time = frame::Frame::new(&v, reference, lex);
+    let nows: Vec<f64> = hits.iter().map(|h| time.factor(&v, h, &hits, lex)).collect();
+    for (h, now) in hits.iter_mut().zip(nows) {
+        h.now = now;
+    }
     let mut out = contributions::from_hits(&v, &sides, &hits, lex);
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
@@ -246,7 +260,13 @@ pub fn explain(
             for (p, cs) in contributions {
                 let cues: Vec<String> = cs
                     .iter()
-                    .map(|c| format!("{}={:+.1}", c.cue, c.value))
+                    .map(|c| {
+                        if c.now == 1.0 {
+                            format!("{}={:+.1}", c.cue, c.value)
+                        } else {
+                            format!("{}={:+.1}x{:.2}", c.cue, c.value, c.now)
+                        }
+                    })
                     .collect();
                 lines.push(format!(
                     "¶{} s{} {}-{} [{:.1}] {}",

@@ -1,0 +1,149 @@
+//! Time frames: how much a cue says about the relation *now*.
+//!
+//! Articles tell a relation's history to explain its present ("Dari Sekutu
+//! Menjadi Musuh", "from battlefield to partnership", "former allies ...
+//! relations have never been worse"). The stance must be the state now, so
+//! each cue gets a factor on its weight in the stance (the trend and the
+//! dated evidence keep the full history):
+//!
+//! - the clause's frame: a past marker ("pada masa lalu", "during the Cold
+//!   War") or dates years before the document's own time weigh less; a
+//!   present marker ("kini", "now", "masih", "still") weighs more;
+//! - a transition frame ("dari X menjadi Y", "from X to Y"): X is the past,
+//!   Y the present; "mantan sekutu", "former allies" are the past;
+//! - the headline and the first paragraph weigh more: news puts the state
+//!   of things first;
+//! - a statement about the relationship itself ("Hubungan kedua negara
+//!   memburuk", "Relations ... have soured") weighs more.
+
+use super::super::context::Sentence;
+use super::cues::Hit;
+use super::view::View;
+use crate::lexicon::{Lexicon, cat};
+
+/// The document's own time: the latest year it names twice, else the
+/// latest it names (a projection such as "by 2030" is named once).
+pub(super) fn reference_year(sentences: &[Sentence]) -> Option<i32> {
+    let mut years: Vec<i32> = sentences
+        .iter()
+        .flat_map(|s| s.dates.iter().map(|d| d.0.year))
+        .collect();
+    years.sort_unstable();
+    let twice = years.windows(2).rev().find(|w| w[0] == w[1]).map(|w| w[0]);
+    twice.or_else(|| years.last().copied())
+}
+
+/// The clauses that hold a phrase of `category`.
+fn clause_marks(v: &View, category: usize) -> Vec<usize> {
+    v.ranges(category).iter().map(|&(s, _)| v.clause(s)).collect()
+}
+
+/// The clauses whose dates all lie years before the document's time
+/// (dates after "sejak"/"since"/"until" are reference points, not events).
+fn old_clauses(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<usize> {
+    let Some(reference) = reference else {
+        return Vec::new();
+    };
+    let t = &lex.time;
+    let mut per_clause: Vec<(usize, bool)> = Vec::new();
+    for (date, range) in v.sent.dates {
+        let before = v.text[..range.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        if before.is_some_and(|w| t.since.contains(&w)) {
+            continue;
+        }
+        let clause = v.clause(super::view::tok_at(v.toks, range.start));
+        let old = date.year <= reference - t.past_years;
+        match per_clause.iter_mut().find(|(c, _)| *c == clause) {
+            Some(e) => e.1 &= old,
+            None => per_clause.push((clause, old)),
+        }
+    }
+    per_clause
+        .into_iter()
+        .filter(|&(_, old)| old)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// The frame factors of one sentence, looked up per cue.
+pub(super) struct Frame {
+    past: Vec<usize>,
+    present: Vec<usize>,
+    old: Vec<usize>,
+    lede: bool,
+}
+
+impl Frame {
+    pub(super) fn new(v: &View, reference: Option<i32>, lex: &Lexicon) -> Frame {
+        Frame {
+            past: clause_marks(v, cat::PAST_FRAME),
+            present: clause_marks(v, cat::PRESENT_FRAME),
+            old: old_clauses(v, reference, lex),
+            lede: v.sent.p <= 1,
+        }
+    }
+
+    /// The factor on `h`'s weight in the stance.
+    pub(super) fn factor(&self, v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> f64 {
+        let t = &lex.time;
+        let c = v.clause(h.start);
+        let mut f = if self.present.contains(&c) {
+            t.present_factor
+        } else if self.past.contains(&c) || self.old.contains(&c) {
+            t.history_factor
+        } else if !self.present.is_empty() {
+            t.present_factor
+        } else if !self.past.is_empty() {
+            t.history_factor
+        } else {
+            1.0
+        };
+        f *= transition(v, h, hits, lex);
+        if h.start > 0 && lex.relations.former.contains(v.lower[h.start - 1]) {
+            f *= t.former_factor;
+        }
+        if self.lede {
+            f *= t.lede_factor;
+        }
+        if states_relationship(v, h, lex) {
+            f *= t.state_factor;
+        }
+        f
+    }
+}
+
+/// "dari sekutu menjadi musuh", "from battlefield to partnership": the
+/// factor for a cue inside a transition frame — the past part before "to",
+/// the present part after it — and 1 outside one. Both parts must hold a cue.
+fn transition(v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> f64 {
+    let t = &lex.time;
+    let is_from = |i: usize| t.transition_from.contains(v.lower[i]);
+    let is_to = |j: usize| t.transition_to.contains(v.lower[j]);
+    let cue_in = |a: usize, b: usize| hits.iter().any(|o| o.start >= a && o.end <= b);
+    // The past part: "from" shortly before the cue, "to" and a cue shortly after.
+    if (h.start.saturating_sub(4)..h.start).any(is_from)
+        && let Some(j) = (h.end..(h.end + 4).min(v.lower.len())).find(|&j| is_to(j))
+        && cue_in(j + 1, j + 5)
+    {
+        return t.former_factor;
+    }
+    // The present part: "to" shortly before the cue, "from" and a cue before that.
+    if let Some(j) = (h.start.saturating_sub(3)..h.start).rev().find(|&j| is_to(j))
+        && let Some(i) = (j.saturating_sub(5)..j).rev().find(|&i| is_from(i))
+        && cue_in(i + 1, j)
+    {
+        return t.present_factor;
+    }
+    1.0
+}
+
+/// The cue states the relationship itself: a relationship noun opens its
+/// clause before it ("Hubungan kedua negara memburuk").
+fn states_relationship(v: &View, h: &Hit, lex: &Lexicon) -> bool {
+    let c = v.clause(h.start);
+    (h.start.saturating_sub(8)..h.start)
+        .any(|i| v.clause(i) == c && lex.time.relationship.contains(v.lower[i]))
+}
