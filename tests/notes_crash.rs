@@ -22,14 +22,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `briefing notes add` on the shipped sample brief, notes under `data`.
+/// `briefing notes add` on the sample brief of the fixture library, notes under `data`.
 fn add(data: &Path, text: &str) -> Command {
     let mut cmd = Command::cargo_bin("briefing").unwrap();
     cmd.env("XDG_CONFIG_HOME", data.join("no-config"))
         .env("XDG_DATA_HOME", data)
         .env("XDG_CACHE_HOME", data.join("cache"))
         .arg("--library")
-        .arg(root().join("briefs"))
+        .arg(root().join("tests/fixtures/library"))
         .args(["notes", "add", BRIEF, "--quote", QUOTE, "--text", text])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

@@ -1,7 +1,7 @@
 //! The reader's state machine, action by action, without a terminal: every
-//! test builds an `App` over the shipped briefs with a temporary notes folder
-//! and drives it through `App::update` (and, where the key matters, through
-//! the keymap).
+//! test builds an `App` over the frozen fixture library
+//! (tests/fixtures/library) with a temporary notes folder and drives it
+//! through `App::update` (and, where the key matters, through the keymap).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,8 +19,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const BAB6: usize = 0; // "BAB VI PENUTUP" (000_...)
 const NEWS: usize = 1; // the 002_... news analysis
 
+/// The frozen fixture library (real briefs, not regenerated with `briefs/`).
 fn briefs_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library")
 }
 
 fn app_with(notes: &Path, keymap: Keymap) -> App {
@@ -29,7 +30,7 @@ fn app_with(notes: &Path, keymap: Keymap) -> App {
         lib.briefs().to_vec(),
         Vec::new(),
         Options {
-            library_dir: "briefs".into(),
+            library_dir: "tests/fixtures/library".into(),
             notes_dir: notes.to_path_buf(),
             theme: Theme::new(ThemeName::Dark, false),
             keymap,

@@ -16,6 +16,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The frozen fixture library: real briefs, not regenerated with `briefs/`,
+/// so extraction changes do not churn these snapshots.
+const LIBRARY: &str = "tests/fixtures/library";
+
 const SIZES: [(u16, u16); 2] = [(80, 24), (20, 5)];
 
 /// A notes folder for one snapshot, relative so its path prints the same
@@ -27,12 +31,12 @@ fn notes_dir(name: &str) -> PathBuf {
 }
 
 fn app(name: &str, size: (u16, u16)) -> App {
-    let lib = Library::open(&Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs")).unwrap();
+    let lib = Library::open(&Path::new(env!("CARGO_MANIFEST_DIR")).join(LIBRARY)).unwrap();
     let mut app = App::new(
         lib.briefs().to_vec(),
         Vec::new(),
         Options {
-            library_dir: "briefs".into(),
+            library_dir: LIBRARY.into(),
             notes_dir: notes_dir(&format!("{name}-{}x{}", size.0, size.1)),
             theme: Theme::new(ThemeName::Dark, false),
             keymap: Keymap::defaults(),

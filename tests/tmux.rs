@@ -124,7 +124,7 @@ fn quote(p: &Path) -> String {
 /// reports how it exited and leaves the pane open.
 fn reader_command(home: &Path) -> String {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     format!(
         "cd {home} && env XDG_DATA_HOME={data} XDG_CONFIG_HOME={cfg} XDG_CACHE_HOME={cache} TERM=xterm-256color {bin} --library {lib}; echo EXITED-$?; sleep 60",
         home = quote(home),
@@ -290,7 +290,7 @@ fn a_panic_in_the_reader_gives_the_terminal_back() {
 fn without_a_terminal_the_reader_says_so() {
     let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .arg("--library")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library"))
         .output()
         .unwrap();
     assert!(!out.status.success());
