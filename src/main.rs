@@ -213,7 +213,9 @@ fn cmd_default(ctx: &Setup) -> Result<ExitCode> {
         theme: briefing::tui::theme::Theme::new(ctx.config.theme, no_color),
         keymap,
     };
-    let app = briefing::tui::app::App::from_catalog(&catalog, opts);
+    let mut app = briefing::tui::app::App::from_catalog(&catalog, opts);
+    app.inline_notes = ctx.config.inline_notes;
+    app.clipboard_osc52 = ctx.config.clipboard_osc52;
     briefing::tui::run(app, Some(Box::new(move || catalog.index()))).context("terminal error")?;
     Ok(ExitCode::SUCCESS)
 }

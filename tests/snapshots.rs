@@ -279,3 +279,123 @@ fn delete_question() {
         cmd(app, Command::DeleteNote);
     });
 }
+
+/// Snapshot a view at one size, after `setup`.
+fn snap_at(name: &str, size: (u16, u16), setup: impl Fn(&mut App)) {
+    let mut app = app(name, size);
+    setup(&mut app);
+    insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), render(&app));
+}
+
+/// A note on paragraph 22 of the news brief (the one [`fixed_note`] is on),
+/// written at `created`.
+fn note_on_22(dir: &Path, id: &str, text: &str, created: &str) {
+    let note = Note {
+        id: id.into(),
+        kind: Kind::Paragraph,
+        quote: "Hubungan Moskow dengan Baku dan Yerevan belum pernah seburuk sekarang.".into(),
+        prefix: String::new(),
+        suffix: String::new(),
+        position: None,
+        paragraph: Some(22),
+        text: text.into(),
+        created: created.into(),
+        updated: created.into(),
+    };
+    Store::new(dir).add("002_fea91339883cd94f", note).unwrap();
+}
+
+#[test]
+fn relations_matrix_uses_a_wide_screen() {
+    snap_at("relations_wide", (250, 40), |app| {
+        open_news(app);
+        cmd(app, Command::Section2);
+    });
+    snap_at("relations_wide", (160, 30), |app| {
+        open_news(app);
+        cmd(app, Command::Section2);
+    });
+}
+
+#[test]
+fn search_jump_lands_near_the_top() {
+    snap("search_jump", |app| {
+        cmd(app, Command::Search);
+        typed(app, "taliban kelompok militan islamis");
+        cmd(app, Command::Open);
+    });
+}
+
+#[test]
+fn evidence_jump_lands_near_the_top() {
+    snap("evidence_jump", |app| {
+        open_news(app);
+        cmd(app, Command::Section2);
+        cmd(app, Command::Inner);
+        cmd(app, Command::Down);
+        cmd(app, Command::Open);
+    });
+}
+
+#[test]
+fn inline_notes_under_their_passage() {
+    snap("inline_notes", |app| {
+        fixed_note(app.store.dir());
+        note_on_22(
+            app.store.dir(),
+            "n0000000044",
+            "Catatan kedua.",
+            "2026-11-21T09:00:00Z",
+        );
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+        cmd(app, Command::Open);
+    });
+}
+
+#[test]
+fn note_picker() {
+    snap("note_picker", |app| {
+        fixed_note(app.store.dir());
+        note_on_22(
+            app.store.dir(),
+            "n0000000044",
+            "Catatan kedua.",
+            "2026-11-21T09:00:00Z",
+        );
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+        cmd(app, Command::Open);
+        cmd(app, Command::Outer);
+        cmd(app, Command::EditNote);
+    });
+}
+
+#[test]
+fn notes_view_counts_other_libraries_notes() {
+    snap("notes_view_elsewhere", |app| {
+        fixed_note(app.store.dir());
+        let mut other = Note {
+            id: "n0000000045".into(),
+            kind: Kind::Paragraph,
+            quote: "Sebuah paragraf di brief perpustakaan lain.".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            position: None,
+            paragraph: Some(1),
+            text: "Catatan perpustakaan lain.".into(),
+            created: "2026-11-21T09:00:00Z".into(),
+            updated: "2026-11-21T09:00:00Z".into(),
+        };
+        Store::new(app.store.dir())
+            .add("laporan-lain", other.clone())
+            .unwrap();
+        other.id = "n0000000046".into();
+        Store::new(app.store.dir())
+            .add("laporan-lain", other)
+            .unwrap();
+        app.reload_notes("002_fea91339883cd94f");
+        app.reload_notes("laporan-lain");
+        cmd(app, Command::Notes);
+    });
+}
