@@ -548,6 +548,8 @@ fn cmd_ingest(
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // The notes folder, to report how each re-ingested brief's notes fare.
+    let notes = notes_dir(ctx).ok().map(briefing::notes::Store::new);
     let mut done = 0usize;
     let mut total_bytes = 0usize;
     // Ids handed out in this run, with the source each went to.
@@ -639,7 +641,16 @@ fn cmd_ingest(
         for l in &lines {
             writeln!(stdout, "{l}")?;
         }
-        for (source, result, target, title) in saved {
+        for ((source, result, target, title), (_, brief)) in saved.into_iter().zip(&to_save) {
+            if let (Some(store), Ok(Saved::Created | Saved::Updated)) = (&notes, &result) {
+                // Say what the new version did to the brief's notes.
+                if let Ok(list) = store.load(&brief.id)
+                    && !list.is_empty()
+                {
+                    let r = briefing::notes::reanchor(&list, brief);
+                    progress.suspend(|| eprintln!("briefing: {}: {}", brief.id, r.message()));
+                }
+            }
             match result {
                 Ok(saved) => {
                     let what = match saved {
