@@ -298,19 +298,6 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn osc52_is_base64_in_the_escape() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64("Türkiye".as_bytes()), "VMO8cmtpeWU=");
-        assert_eq!(super::osc52("hi"), "\x1b]52;c;aGk=\x07");
-    }
-}
-
 fn handle(app: &mut App, msg: Msg) {
     let action = match msg {
         Msg::Action(a) => Some(a),
@@ -345,5 +332,18 @@ pub fn translate(app: &App, ev: Event) -> Option<Action> {
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Paste(s) => Some(Action::Paste(s)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_is_base64_in_the_escape() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64("Türkiye".as_bytes()), "VMO8cmtpeWU=");
+        assert_eq!(super::osc52("hi"), "\x1b]52;c;aGk=\x07");
     }
 }
