@@ -28,17 +28,27 @@ impl Tmux {
     }
 
     fn start(&self, command: &str, w: u16, h: u16) {
-        let out = self.cmd(&[
+        let (w, h) = (w.to_string(), h.to_string());
+        let args = [
             "new-session",
             "-d",
             "-s",
             &self.session,
             "-x",
-            &w.to_string(),
+            &w,
             "-y",
-            &h.to_string(),
+            &h,
             command,
-        ]);
+        ];
+        let mut out = self.cmd(&args);
+        // Right after `kill`, the old server may still be exiting: retry.
+        for _ in 0..20 {
+            if out.status.success() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+            out = self.cmd(&args);
+        }
         assert!(
             out.status.success(),
             "{}",

@@ -36,6 +36,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         "wheel       scroll the list or text under the pointer",
         "click       select; click the selection again to open it",
         "tabs        click a section tab to go there",
+        "picker      click a note to choose it, outside it to cancel",
     ] {
         out.push(Line::from(Span::styled(l.to_string(), t.text)));
     }
