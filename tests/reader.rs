@@ -1105,3 +1105,56 @@ fn y_copies_the_selected_passage_only_when_osc52_is_allowed() {
     let want = app.briefs[NEWS].relations[0].evidence[1].text.clone();
     assert_eq!(app.effect.take(), Some(Effect::Clipboard { text: want }));
 }
+
+#[test]
+fn the_matrix_keeps_the_selected_pair_in_view_and_a_click_selects_a_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section2);
+    let rels = app.briefs[NEWS].relations.clone();
+    let find = |a: &str, b: &str| rels.iter().position(|r| r.a == a && r.b == b).unwrap();
+    let matrix = |app: &App| briefing::tui::ui::geometry(app).matrix.expect("a matrix");
+    // At 80x24 only some actors fit; selecting Iran–Israel brings ISR in.
+    let shown = briefing::tui::ui::relations::shown_actors(&app, brief_view(&app), matrix(&app));
+    assert!(!shown.contains(&"ISR".to_string()), "{shown:?}");
+    let k = find("IRN", "ISR");
+    for _ in 0..k {
+        cmd(&mut app, Command::Down);
+    }
+    let shown = briefing::tui::ui::relations::shown_actors(&app, brief_view(&app), matrix(&app));
+    assert!(shown.contains(&"ISR".to_string()) && shown.contains(&"IRN".to_string()));
+    // The cell of Russia and Ukraine, found on screen, selects that pair.
+    let m = matrix(&app);
+    let want = find("RUS", "UKR");
+    let cell = (m.y..m.y + m.height)
+        .flat_map(|r| (m.x..m.x + m.width).map(move |c| (c, r)))
+        .find(|&(c, r)| {
+            briefing::tui::ui::relations::matrix_hit(&app, brief_view(&app), m, c, r) == Some(want)
+        })
+        .expect("the RUS–UKR cell is on screen");
+    app.update(Action::Click {
+        column: cell.0,
+        row: cell.1,
+    });
+    assert_eq!(
+        brief_view(&app).panes[Section::Relations as usize].selected,
+        want
+    );
+    // On a wide screen the matrix is a column of the full height with every actor.
+    app.update(Action::Resize {
+        width: 250,
+        height: 40,
+    });
+    let g = briefing::tui::ui::geometry(&app);
+    let (m, list, ev) = (g.matrix.unwrap(), g.list, g.evidence.unwrap());
+    assert_eq!(m.height, list.height + ev.height);
+    assert!(m.x > list.x + list.width && m.x > ev.x + ev.width);
+    let all: std::collections::BTreeSet<&str> = rels
+        .iter()
+        .flat_map(|r| [r.a.as_str(), r.b.as_str()])
+        .collect();
+    let shown = briefing::tui::ui::relations::shown_actors(&app, brief_view(&app), m);
+    assert_eq!(shown.len(), all.len());
+    assert_eq!(list.height as usize, rels.len(), "every pair listed");
+}

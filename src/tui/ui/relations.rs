@@ -127,6 +127,11 @@ fn matrix_actors(app: &App, bv: &BriefView, width: u16, height: u16) -> (Vec<Str
     (shown, d)
 }
 
+/// The actors the matrix in `m` shows, in order.
+pub fn shown_actors(app: &App, bv: &BriefView, m: Rect) -> Vec<String> {
+    matrix_actors(app, bv, m.width, m.height).0
+}
+
 /// The relation index of a pair, if the brief has it.
 fn relation_of(app: &App, bv: &BriefView, x: &str, y: &str) -> Option<usize> {
     let (a, b) = if x < y { (x, y) } else { (y, x) };
