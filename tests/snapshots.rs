@@ -399,3 +399,15 @@ fn notes_view_counts_other_libraries_notes() {
         cmd(app, Command::Notes);
     });
 }
+
+#[test]
+fn a_second_note_on_an_item_is_announced() {
+    snap("editor_second_note", |app| {
+        fixed_note(app.store.dir());
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+        cmd(app, Command::Open);
+        cmd(app, Command::Outer);
+        cmd(app, Command::Annotate);
+    });
+}
