@@ -55,6 +55,10 @@ pub struct Config {
     /// The notes folder; `None` means the platform data dir.
     pub notes_dir: Option<PathBuf>,
     pub theme: ThemeName,
+    /// Notes' text shown under their passages when a brief opens.
+    pub inline_notes: bool,
+    /// The copy key may write OSC 52 to the terminal.
+    pub clipboard_osc52: bool,
     /// The user's additions to the lexicons.
     pub lexicon: Extension,
     /// Reader keys: command name -> keys (see [`crate::tui::keymap`]).
@@ -69,6 +73,8 @@ struct ConfigFile {
     library: Option<String>,
     notes_dir: Option<String>,
     theme: Option<ThemeName>,
+    inline_notes: Option<bool>,
+    clipboard_osc52: Option<bool>,
     lexicon: Option<LexiconFile>,
     keys: Option<BTreeMap<String, Vec<String>>>,
 }
@@ -152,6 +158,8 @@ impl Config {
             library: PathBuf::from(file.library.unwrap_or_else(|| "briefs".into())),
             notes_dir: file.notes_dir.filter(|s| !s.is_empty()).map(PathBuf::from),
             theme: file.theme.unwrap_or(ThemeName::Dark),
+            inline_notes: file.inline_notes.unwrap_or(true),
+            clipboard_osc52: file.clipboard_osc52.unwrap_or(false),
             lexicon: Extension::default(),
             keys: file.keys.unwrap_or_default(),
             origin: Origin::Embedded,
@@ -179,6 +187,8 @@ impl Config {
                 None => base.notes_dir,
             },
             theme: file.theme.unwrap_or(base.theme),
+            inline_notes: file.inline_notes.unwrap_or(base.inline_notes),
+            clipboard_osc52: file.clipboard_osc52.unwrap_or(base.clipboard_osc52),
             lexicon: extension(file.lexicon, text, path, dir)?,
             keys: merge_keys(base.keys, file.keys, text, path)?,
             origin: Origin::File(path.to_path_buf()),
@@ -289,6 +299,12 @@ mod tests {
         assert!(file.library.is_some());
         assert!(file.notes_dir.is_some());
         assert!(file.theme.is_some());
+        assert_eq!(file.inline_notes, Some(true));
+        assert_eq!(
+            file.clipboard_osc52,
+            Some(false),
+            "OSC 52 is off by default"
+        );
         let lex = file.lexicon.expect("[lexicon] is in the shipped config");
         assert!(lex.dir.is_some() && lex.aliases.is_some() && lex.cues.is_some());
         let c = Config::embedded();
@@ -330,6 +346,13 @@ mod tests {
         .unwrap();
         assert_eq!(c.theme, ThemeName::Mono);
         assert_eq!(c.library, PathBuf::from("briefs"));
+        assert!(c.inline_notes && !c.clipboard_osc52);
+        let c = Config::from_toml(
+            "clipboard_osc52 = true\ninline_notes = false\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert!(!c.inline_notes && c.clipboard_osc52);
         let c = Config::from_toml(
             "library = \"my-briefs\"\nnotes_dir = \"notes\"\n",
             Path::new("/data/config.toml"),

@@ -213,7 +213,9 @@ fn cmd_default(ctx: &Setup) -> Result<ExitCode> {
         theme: briefing::tui::theme::Theme::new(ctx.config.theme, no_color),
         keymap,
     };
-    let app = briefing::tui::app::App::from_catalog(&catalog, opts);
+    let mut app = briefing::tui::app::App::from_catalog(&catalog, opts);
+    app.inline_notes = ctx.config.inline_notes;
+    app.clipboard_osc52 = ctx.config.clipboard_osc52;
     briefing::tui::run(app, Some(Box::new(move || catalog.index()))).context("terminal error")?;
     Ok(ExitCode::SUCCESS)
 }
@@ -546,6 +548,8 @@ fn cmd_ingest(
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // The notes folder, to report how each re-ingested brief's notes fare.
+    let notes = notes_dir(ctx).ok().map(briefing::notes::Store::new);
     let mut done = 0usize;
     let mut total_bytes = 0usize;
     // Ids handed out in this run, with the source each went to.
@@ -637,7 +641,16 @@ fn cmd_ingest(
         for l in &lines {
             writeln!(stdout, "{l}")?;
         }
-        for (source, result, target, title) in saved {
+        for ((source, result, target, title), (_, brief)) in saved.into_iter().zip(&to_save) {
+            if let (Some(store), Ok(Saved::Created | Saved::Updated)) = (&notes, &result) {
+                // Say what the new version did to the brief's notes.
+                if let Ok(list) = store.load(&brief.id)
+                    && !list.is_empty()
+                {
+                    let r = briefing::notes::reanchor(&list, brief);
+                    progress.suspend(|| eprintln!("briefing: {}: {}", brief.id, r.message()));
+                }
+            }
             match result {
                 Ok(saved) => {
                     let what = match saved {

@@ -22,14 +22,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `briefing notes add` on the shipped sample brief, notes under `data`.
+/// `briefing notes add` on the sample brief of the fixture library, notes under `data`.
 fn add(data: &Path, text: &str) -> Command {
     let mut cmd = Command::cargo_bin("briefing").unwrap();
     cmd.env("XDG_CONFIG_HOME", data.join("no-config"))
         .env("XDG_DATA_HOME", data)
         .env("XDG_CACHE_HOME", data.join("cache"))
         .arg("--library")
-        .arg(root().join("briefs"))
+        .arg(root().join("tests/fixtures/library"))
         .args(["notes", "add", BRIEF, "--quote", QUOTE, "--text", text])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -212,6 +212,7 @@ fn a_corrupt_notes_file_is_moved_aside_and_reported_never_overwritten() {
 fn notes_survive_a_re_ingest_that_removes_their_passage() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
+    let stderr = std::cell::RefCell::new(String::new());
     let run = |args: &[&str]| {
         let out = Command::cargo_bin("briefing")
             .unwrap()
@@ -227,6 +228,7 @@ fn notes_survive_a_re_ingest_that_removes_their_passage() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        *stderr.borrow_mut() = String::from_utf8_lossy(&out.stderr).into_owned();
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let kept = "Indonesia dan Vietnam sepakat memperluas patroli bersama di Laut Natuna Utara.";
@@ -239,6 +241,7 @@ fn notes_survive_a_re_ingest_that_removes_their_passage() {
     )
     .unwrap();
     run(&["ingest", "natuna.txt"]);
+    assert_eq!(stderr.borrow().as_str(), "", "no notes yet, nothing to say");
     run(&[
         "notes",
         "add",
@@ -264,6 +267,14 @@ fn notes_survive_a_re_ingest_that_removes_their_passage() {
     )
     .unwrap();
     run(&["ingest", "natuna.txt"]);
+    // The re-ingest says, in one line, what it did to the brief's notes.
+    assert_eq!(
+        stderr.borrow().as_str(),
+        "briefing: natuna: 1 note re-anchored, 1 orphaned (see `briefing notes`)\n"
+    );
+    // Ingesting the same source again changes nothing and says nothing.
+    run(&["ingest", "natuna.txt"]);
+    assert_eq!(stderr.borrow().as_str(), "");
     let notes: Vec<serde_json::Value> = run(&["notes", "--json"])
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -1,7 +1,7 @@
 //! The reader's state machine, action by action, without a terminal: every
-//! test builds an `App` over the shipped briefs with a temporary notes folder
-//! and drives it through `App::update` (and, where the key matters, through
-//! the keymap).
+//! test builds an `App` over the frozen fixture library
+//! (tests/fixtures/library) with a temporary notes folder and drives it
+//! through `App::update` (and, where the key matters, through the keymap).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,8 +10,8 @@ use briefing::config::ThemeName;
 use briefing::library::Library;
 use briefing::notes::{Kind, Store};
 use briefing::search::Section;
-use briefing::tui::action::{Action, Command};
-use briefing::tui::app::{App, Options, Overlay, View};
+use briefing::tui::action::{Action, Command, Effect};
+use briefing::tui::app::{App, Options, Overlay, PickFor, View};
 use briefing::tui::keymap::{Key, Keymap};
 use briefing::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -19,17 +19,23 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const BAB6: usize = 0; // "BAB VI PENUTUP" (000_...)
 const NEWS: usize = 1; // the 002_... news analysis
 
+/// The frozen fixture library (real briefs, not regenerated with `briefs/`).
 fn briefs_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library")
 }
 
 fn app_with(notes: &Path, keymap: Keymap) -> App {
-    let lib = Library::open(&briefs_dir()).unwrap();
+    app_on(&briefs_dir(), notes, keymap)
+}
+
+/// A reader over the library in `dir`.
+fn app_on(dir: &Path, notes: &Path, keymap: Keymap) -> App {
+    let lib = Library::open(dir).unwrap();
     let mut app = App::new(
         lib.briefs().to_vec(),
         Vec::new(),
         Options {
-            library_dir: "briefs".into(),
+            library_dir: dir.to_path_buf(),
             notes_dir: notes.to_path_buf(),
             theme: Theme::new(ThemeName::Dark, false),
             keymap,
@@ -746,4 +752,409 @@ fn readme_key_table_matches_the_default_keymap() {
         readme.contains(&format!("| keys | does |\n| --- | --- |\n{table}")),
         "README.md's key table is out of date; it should read:\n{table}"
     );
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// The inline notes drawn under the selected item of the open brief.
+fn notes_under_selection(app: &App) -> Vec<String> {
+    let bv = brief_view(app);
+    let items = briefing::tui::ui::brief::contents(app, bv, bv.section);
+    items[bv.panes[bv.section as usize].selected]
+        .notes
+        .iter()
+        .map(|n| n.text.clone())
+        .collect()
+}
+
+#[test]
+fn notes_show_under_their_passage_a_second_note_is_announced_and_e_d_pick() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    let id = app.briefs[NEWS].id.clone();
+    cmd(&mut app, Command::Section5);
+    cmd(&mut app, Command::Down);
+    press(&mut app, "a");
+    type_text(&mut app, "pertama");
+    press(&mut app, "Ctrl-s");
+    assert_eq!(
+        notes_under_selection(&app),
+        ["pertama"],
+        "shown inline by default"
+    );
+    // A second note on the same paragraph: said before and after, both shown.
+    press(&mut app, "a");
+    assert!(
+        status(&app).starts_with("This item has 1 note already: saving adds another"),
+        "{}",
+        status(&app)
+    );
+    let Some(Overlay::Editor(e)) = &app.overlay else {
+        panic!("editor")
+    };
+    assert!(e.label.contains("it has a note already"), "{}", e.label);
+    type_text(&mut app, "kedua");
+    press(&mut app, "Ctrl-s");
+    assert!(
+        status(&app).ends_with("this item has 2 notes now"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(notes_under_selection(&app), ["pertama", "kedua"]);
+    // The toggle hides and shows them; the marker stays.
+    press(&mut app, "i");
+    assert!(!app.inline_notes);
+    assert!(notes_under_selection(&app).is_empty());
+    assert!(status(&app).starts_with("Notes hidden"));
+    press(&mut app, "i");
+    assert_eq!(notes_under_selection(&app).len(), 2);
+    // e with two notes: a picker, the newest selected; k then Enter edits the first.
+    press(&mut app, "e");
+    let Some(Overlay::Pick(p)) = &app.overlay else {
+        panic!("picker: {:?}", app.overlay)
+    };
+    assert_eq!(
+        (p.purpose, p.notes.len(), p.selected),
+        (PickFor::Edit, 2, 1)
+    );
+    press(&mut app, "k");
+    press(&mut app, "Enter");
+    let Some(Overlay::Editor(e)) = &app.overlay else {
+        panic!("editor")
+    };
+    assert_eq!(e.text(), "pertama");
+    press(&mut app, "Esc");
+    assert!(app.overlay.is_none());
+    // d with two notes: a picker; a click on the second note asks about that one.
+    press(&mut app, "d");
+    let Some(Overlay::Pick(p)) = app.overlay.clone() else {
+        panic!("picker")
+    };
+    assert_eq!(p.purpose, PickFor::Delete);
+    let (w, h) = app.size;
+    let at = (0..h)
+        .flat_map(|r| (0..w).map(move |c| (c, r)))
+        .find(|&(c, r)| briefing::tui::ui::overlay::picker_hit(&app, &p, c, r) == Some(1))
+        .expect("the second note is on screen");
+    app.update(Action::Click {
+        column: at.0,
+        row: at.1,
+    });
+    let Some(Overlay::Confirm(q)) = &app.overlay else {
+        panic!("question: {:?}", app.overlay)
+    };
+    let kedua = app.notes[&id].iter().find(|n| n.text == "kedua").unwrap();
+    assert_eq!(
+        q,
+        &briefing::tui::app::Question::DeleteNote {
+            brief_id: id.clone(),
+            note_id: kedua.id.clone()
+        }
+    );
+    press(&mut app, "y");
+    let left: Vec<String> = Store::new(dir.path())
+        .load(&id)
+        .unwrap()
+        .into_iter()
+        .map(|n| n.text)
+        .collect();
+    assert_eq!(left, ["pertama"]);
+    // With one note left, d asks about it directly; a click outside a picker cancels it.
+    press(&mut app, "d");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    press(&mut app, "n");
+    press(&mut app, "a");
+    type_text(&mut app, "ketiga");
+    press(&mut app, "Ctrl-s");
+    press(&mut app, "e");
+    assert!(matches!(app.overlay, Some(Overlay::Pick(_))));
+    app.update(Action::Click { column: 0, row: 0 });
+    assert!(app.overlay.is_none());
+    assert_eq!(status(&app), "Cancelled");
+}
+
+#[test]
+fn the_notes_view_lists_this_librarys_notes_and_never_offers_to_delete_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let note = |id: &str, text: &str| briefing::notes::Note {
+        id: id.into(),
+        kind: Kind::Paragraph,
+        quote: "Sebuah paragraf di brief perpustakaan lain.".into(),
+        prefix: String::new(),
+        suffix: String::new(),
+        position: None,
+        paragraph: Some(1),
+        text: text.into(),
+        created: "2026-01-01T00:00:00Z".into(),
+        updated: "2026-01-01T00:00:00Z".into(),
+    };
+    store
+        .add(
+            "laporan-lain",
+            note("n0000000007", "milik perpustakaan lain"),
+        )
+        .unwrap();
+    let mut app = app(dir.path());
+    press(&mut app, "N");
+    let View::Notes(nv) = &app.view else { panic!() };
+    assert!(nv.entries.is_empty(), "not listed");
+    assert_eq!(nv.elsewhere, 1, "but counted");
+    press(&mut app, "d");
+    assert!(app.overlay.is_none(), "nothing to delete");
+    cmd(&mut app, Command::Back);
+    // A note of this library is listed beside it.
+    open(&mut app, NEWS);
+    press(&mut app, "a");
+    type_text(&mut app, "di sini");
+    press(&mut app, "Ctrl-s");
+    press(&mut app, "N");
+    let View::Notes(nv) = &app.view else { panic!() };
+    assert_eq!(nv.entries.len(), 1);
+    assert_eq!(nv.entries[0].brief_id, app.briefs[NEWS].id);
+    assert_eq!(store.load("laporan-lain").unwrap().len(), 1, "kept");
+}
+
+/// Lines between the top of the view and the start of the selected item.
+fn selection_offset(app: &App) -> usize {
+    let bv = brief_view(app);
+    let (heights, _) = briefing::tui::ui::brief::pane_metrics(app, bv, bv.section);
+    let p = bv.panes[bv.section as usize];
+    let start: usize = heights[..p.selected].iter().sum();
+    let top: usize = heights[..p.top].iter().sum::<usize>() + p.skip;
+    start - top
+}
+
+#[test]
+fn jumps_land_near_the_top_of_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    press(&mut app, "/");
+    type_text(&mut app, "taliban kelompok militan islamis");
+    press(&mut app, "Enter");
+    assert_eq!(brief_view(&app).section, Section::Source);
+    assert!(paragraph(&app) > 2);
+    assert_eq!(selection_offset(&app), 2, "two lines of context above");
+    // Evidence Enter, deep in the text.
+    cmd(&mut app, Command::Section2);
+    cmd(&mut app, Command::Inner);
+    cmd(&mut app, Command::Down);
+    cmd(&mut app, Command::Open);
+    assert!(paragraph(&app) > 20, "{}", paragraph(&app));
+    assert_eq!(selection_offset(&app), 2);
+    // A judgment's paragraph at the very end: the text's end stays at the bottom.
+    cmd(&mut app, Command::Section5);
+    cmd(&mut app, Command::Bottom);
+    let last = paragraph(&app);
+    app.jump(
+        NEWS,
+        briefing::search::Jump {
+            section: Section::Source,
+            index: last,
+            range: None,
+        },
+    );
+    let bv = brief_view(&app);
+    let (heights, view) = briefing::tui::ui::brief::pane_metrics(&app, bv, Section::Source);
+    assert_eq!(bv.panes[4].visible(&heights, view).1, heights.len() - 1);
+}
+
+/// A copy of the fixture library and its sources in a temporary folder.
+fn library_copy(root: &Path) -> std::path::PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for sub in ["library", "sources"] {
+        std::fs::create_dir_all(root.join(sub)).unwrap();
+        for e in std::fs::read_dir(fixtures.join(sub)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), root.join(sub).join(e.file_name())).unwrap();
+        }
+    }
+    root.join("library")
+}
+
+#[test]
+fn o_and_shift_o_hand_the_source_and_the_brief_to_pager_and_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library_copy(&dir.path().join("lib"));
+    let mut app = app_on(&lib, &dir.path().join("notes"), Keymap::defaults());
+    app.pager = "my-pager".into();
+    app.editor = "my-editor --wait".into();
+    open(&mut app, NEWS);
+    let id = app.briefs[NEWS].id.clone();
+    // o: the source file, found beside the library, in the pager.
+    press(&mut app, "o");
+    let Some(Effect::Run {
+        program,
+        path,
+        reload,
+        ..
+    }) = app.effect.take()
+    else {
+        panic!("no effect: {:?}", app.effect)
+    };
+    assert_eq!(program, "my-pager");
+    assert_eq!(path, dir.path().join(format!("lib/sources/{id}.txt")));
+    assert_eq!(reload, None);
+    let ran = Effect::Run {
+        program: program.clone(),
+        path,
+        what: "source file",
+        reload,
+    };
+    app.update(Action::Done {
+        effect: ran.clone(),
+        error: Some("command not found: my-pager".into()),
+    });
+    assert_eq!(
+        status(&app),
+        "Could not open the source file with my-pager: command not found: my-pager"
+    );
+    assert!(app.status.as_ref().unwrap().error);
+    // O: the brief's file in the editor; an edit made there is read back.
+    press(&mut app, "O");
+    let Some(effect @ Effect::Run { .. }) = app.effect.take() else {
+        panic!("no effect")
+    };
+    let Effect::Run {
+        program,
+        path,
+        reload,
+        ..
+    } = &effect
+    else {
+        unreachable!()
+    };
+    assert_eq!(program, "my-editor --wait");
+    assert_eq!(path, &lib.join(format!("{id}.md")));
+    assert_eq!(*reload, Some(NEWS));
+    let text = std::fs::read_to_string(path).unwrap();
+    let edited = text.replace(
+        "Hubungan Moskow dengan Baku dan Yerevan belum pernah seburuk sekarang.",
+        "Hubungan Moskow dengan Baku dan Yerevan kini paling buruk.",
+    );
+    assert_ne!(text, edited);
+    std::fs::write(path, edited).unwrap();
+    app.update(Action::Done {
+        effect,
+        error: None,
+    });
+    assert!(status(&app).starts_with("Read "), "{}", status(&app));
+    let doc = &app.docs[&NEWS];
+    assert!(
+        (1..=doc.paragraph_count())
+            .any(|n| doc.paragraph(n)
+                == "Hubungan Moskow dengan Baku dan Yerevan kini paling buruk.")
+    );
+    // A source that is gone is a clear message, not a program run.
+    app.briefs[NEWS].source = "sources/hilang.txt".into();
+    press(&mut app, "o");
+    assert!(app.effect.is_none());
+    assert!(
+        status(&app).starts_with("Source file not found: sources/hilang.txt (looked for "),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn y_copies_the_selected_passage_only_when_osc52_is_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section5);
+    // A paragraph of several sentences.
+    while app.docs[&NEWS].sentences[paragraph(&app) - 1].len() < 2 {
+        cmd(&mut app, Command::Down);
+    }
+    press(&mut app, "y");
+    assert!(app.effect.is_none());
+    assert!(status(&app).starts_with("Copying is off: set clipboard_osc52 = true"));
+    app.clipboard_osc52 = true;
+    press(&mut app, "y");
+    let n = paragraph(&app);
+    let para = app.docs[&NEWS].paragraph(n).to_string();
+    assert_eq!(
+        app.effect.take(),
+        Some(Effect::Clipboard { text: para.clone() })
+    );
+    // A sentence in sentence mode; an evidence sentence when the evidence has the focus.
+    cmd(&mut app, Command::Inner);
+    press(&mut app, "y");
+    let Some(Effect::Clipboard { text }) = app.effect.take() else {
+        panic!()
+    };
+    assert!(para.starts_with(&text) && text.len() < para.len(), "{text}");
+    app.update(Action::Done {
+        effect: Effect::Clipboard { text: text.clone() },
+        error: None,
+    });
+    assert_eq!(
+        status(&app),
+        format!("Copied {} characters (OSC 52)", text.chars().count())
+    );
+    cmd(&mut app, Command::Section2);
+    cmd(&mut app, Command::Inner);
+    cmd(&mut app, Command::Down);
+    press(&mut app, "y");
+    let want = app.briefs[NEWS].relations[0].evidence[1].text.clone();
+    assert_eq!(app.effect.take(), Some(Effect::Clipboard { text: want }));
+}
+
+#[test]
+fn the_matrix_keeps_the_selected_pair_in_view_and_a_click_selects_a_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    open(&mut app, NEWS);
+    cmd(&mut app, Command::Section2);
+    let rels = app.briefs[NEWS].relations.clone();
+    let find = |a: &str, b: &str| rels.iter().position(|r| r.a == a && r.b == b).unwrap();
+    let matrix = |app: &App| briefing::tui::ui::geometry(app).matrix.expect("a matrix");
+    // At 80x24 only some actors fit; selecting Iran–Israel brings ISR in.
+    let shown = briefing::tui::ui::relations::shown_actors(&app, brief_view(&app), matrix(&app));
+    assert!(!shown.contains(&"ISR".to_string()), "{shown:?}");
+    let k = find("IRN", "ISR");
+    for _ in 0..k {
+        cmd(&mut app, Command::Down);
+    }
+    let shown = briefing::tui::ui::relations::shown_actors(&app, brief_view(&app), matrix(&app));
+    assert!(shown.contains(&"ISR".to_string()) && shown.contains(&"IRN".to_string()));
+    // The cell of Russia and Ukraine, found on screen, selects that pair.
+    let m = matrix(&app);
+    let want = find("RUS", "UKR");
+    let cell = (m.y..m.y + m.height)
+        .flat_map(|r| (m.x..m.x + m.width).map(move |c| (c, r)))
+        .find(|&(c, r)| {
+            briefing::tui::ui::relations::matrix_hit(&app, brief_view(&app), m, c, r) == Some(want)
+        })
+        .expect("the RUS–UKR cell is on screen");
+    app.update(Action::Click {
+        column: cell.0,
+        row: cell.1,
+    });
+    assert_eq!(
+        brief_view(&app).panes[Section::Relations as usize].selected,
+        want
+    );
+    // On a wide screen the matrix is a column of the full height with every actor.
+    app.update(Action::Resize {
+        width: 250,
+        height: 40,
+    });
+    let g = briefing::tui::ui::geometry(&app);
+    let (m, list, ev) = (g.matrix.unwrap(), g.list, g.evidence.unwrap());
+    assert_eq!(m.height, list.height + ev.height);
+    assert!(m.x > list.x + list.width && m.x > ev.x + ev.width);
+    let all: std::collections::BTreeSet<&str> = rels
+        .iter()
+        .flat_map(|r| [r.a.as_str(), r.b.as_str()])
+        .collect();
+    let shown = briefing::tui::ui::relations::shown_actors(&app, brief_view(&app), m);
+    assert_eq!(shown.len(), all.len());
+    assert_eq!(list.height as usize, rels.len(), "every pair listed");
 }

@@ -16,6 +16,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The frozen fixture library: real briefs, not regenerated with `briefs/`,
+/// so extraction changes do not churn these snapshots.
+const LIBRARY: &str = "tests/fixtures/library";
+
 const SIZES: [(u16, u16); 2] = [(80, 24), (20, 5)];
 
 /// A notes folder for one snapshot, relative so its path prints the same
@@ -27,12 +31,12 @@ fn notes_dir(name: &str) -> PathBuf {
 }
 
 fn app(name: &str, size: (u16, u16)) -> App {
-    let lib = Library::open(&Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs")).unwrap();
+    let lib = Library::open(&Path::new(env!("CARGO_MANIFEST_DIR")).join(LIBRARY)).unwrap();
     let mut app = App::new(
         lib.briefs().to_vec(),
         Vec::new(),
         Options {
-            library_dir: "briefs".into(),
+            library_dir: LIBRARY.into(),
             notes_dir: notes_dir(&format!("{name}-{}x{}", size.0, size.1)),
             theme: Theme::new(ThemeName::Dark, false),
             keymap: Keymap::defaults(),
@@ -273,5 +277,137 @@ fn delete_question() {
         app.reload_notes("002_fea91339883cd94f");
         cmd(app, Command::Notes);
         cmd(app, Command::DeleteNote);
+    });
+}
+
+/// Snapshot a view at one size, after `setup`.
+fn snap_at(name: &str, size: (u16, u16), setup: impl Fn(&mut App)) {
+    let mut app = app(name, size);
+    setup(&mut app);
+    insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), render(&app));
+}
+
+/// A note on paragraph 22 of the news brief (the one [`fixed_note`] is on),
+/// written at `created`.
+fn note_on_22(dir: &Path, id: &str, text: &str, created: &str) {
+    let note = Note {
+        id: id.into(),
+        kind: Kind::Paragraph,
+        quote: "Hubungan Moskow dengan Baku dan Yerevan belum pernah seburuk sekarang.".into(),
+        prefix: String::new(),
+        suffix: String::new(),
+        position: None,
+        paragraph: Some(22),
+        text: text.into(),
+        created: created.into(),
+        updated: created.into(),
+    };
+    Store::new(dir).add("002_fea91339883cd94f", note).unwrap();
+}
+
+#[test]
+fn relations_matrix_uses_a_wide_screen() {
+    snap_at("relations_wide", (250, 40), |app| {
+        open_news(app);
+        cmd(app, Command::Section2);
+    });
+    snap_at("relations_wide", (160, 30), |app| {
+        open_news(app);
+        cmd(app, Command::Section2);
+    });
+}
+
+#[test]
+fn search_jump_lands_near_the_top() {
+    snap("search_jump", |app| {
+        cmd(app, Command::Search);
+        typed(app, "taliban kelompok militan islamis");
+        cmd(app, Command::Open);
+    });
+}
+
+#[test]
+fn evidence_jump_lands_near_the_top() {
+    snap("evidence_jump", |app| {
+        open_news(app);
+        cmd(app, Command::Section2);
+        cmd(app, Command::Inner);
+        cmd(app, Command::Down);
+        cmd(app, Command::Open);
+    });
+}
+
+#[test]
+fn inline_notes_under_their_passage() {
+    snap("inline_notes", |app| {
+        fixed_note(app.store.dir());
+        note_on_22(
+            app.store.dir(),
+            "n0000000044",
+            "Catatan kedua.",
+            "2026-11-21T09:00:00Z",
+        );
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+        cmd(app, Command::Open);
+    });
+}
+
+#[test]
+fn note_picker() {
+    snap("note_picker", |app| {
+        fixed_note(app.store.dir());
+        note_on_22(
+            app.store.dir(),
+            "n0000000044",
+            "Catatan kedua.",
+            "2026-11-21T09:00:00Z",
+        );
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+        cmd(app, Command::Open);
+        cmd(app, Command::Outer);
+        cmd(app, Command::EditNote);
+    });
+}
+
+#[test]
+fn notes_view_counts_other_libraries_notes() {
+    snap("notes_view_elsewhere", |app| {
+        fixed_note(app.store.dir());
+        let mut other = Note {
+            id: "n0000000045".into(),
+            kind: Kind::Paragraph,
+            quote: "Sebuah paragraf di brief perpustakaan lain.".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            position: None,
+            paragraph: Some(1),
+            text: "Catatan perpustakaan lain.".into(),
+            created: "2026-11-21T09:00:00Z".into(),
+            updated: "2026-11-21T09:00:00Z".into(),
+        };
+        Store::new(app.store.dir())
+            .add("laporan-lain", other.clone())
+            .unwrap();
+        other.id = "n0000000046".into();
+        Store::new(app.store.dir())
+            .add("laporan-lain", other)
+            .unwrap();
+        app.reload_notes("002_fea91339883cd94f");
+        app.reload_notes("laporan-lain");
+        cmd(app, Command::Notes);
+    });
+}
+
+#[test]
+fn a_second_note_on_an_item_is_announced() {
+    snap("editor_second_note", |app| {
+        fixed_note(app.store.dir());
+        app.reload_notes("002_fea91339883cd94f");
+        cmd(app, Command::Notes);
+        cmd(app, Command::Open);
+        cmd(app, Command::Outer);
+        cmd(app, Command::Annotate);
     });
 }

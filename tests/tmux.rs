@@ -28,17 +28,27 @@ impl Tmux {
     }
 
     fn start(&self, command: &str, w: u16, h: u16) {
-        let out = self.cmd(&[
+        let (w, h) = (w.to_string(), h.to_string());
+        let args = [
             "new-session",
             "-d",
             "-s",
             &self.session,
             "-x",
-            &w.to_string(),
+            &w,
             "-y",
-            &h.to_string(),
+            &h,
             command,
-        ]);
+        ];
+        let mut out = self.cmd(&args);
+        // Right after `kill`, the old server may still be exiting: retry.
+        for _ in 0..20 {
+            if out.status.success() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+            out = self.cmd(&args);
+        }
         assert!(
             out.status.success(),
             "{}",
@@ -124,7 +134,7 @@ fn quote(p: &Path) -> String {
 /// reports how it exited and leaves the pane open.
 fn reader_command(home: &Path) -> String {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library");
     format!(
         "cd {home} && env XDG_DATA_HOME={data} XDG_CONFIG_HOME={cfg} XDG_CACHE_HOME={cache} TERM=xterm-256color {bin} --library {lib}; echo EXITED-$?; sleep 60",
         home = quote(home),
@@ -290,7 +300,7 @@ fn a_panic_in_the_reader_gives_the_terminal_back() {
 fn without_a_terminal_the_reader_says_so() {
     let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .arg("--library")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library"))
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -301,4 +311,139 @@ fn without_a_terminal_the_reader_says_so() {
     );
     assert!(err.contains("briefing list") && err.contains("briefing show"));
     assert_eq!(err.lines().count(), 1);
+}
+
+/// Copy the fixture library and its sources into `home` (`lib/`, `sources/`).
+fn library_copy(home: &Path) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (from, to) in [("library", "lib"), ("sources", "sources")] {
+        std::fs::create_dir_all(home.join(to)).unwrap();
+        for e in std::fs::read_dir(fixtures.join(from)).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), home.join(to).join(e.file_name())).unwrap();
+        }
+    }
+    home.join("lib")
+}
+
+/// A tiny "editor" or "pager": records the terminal modes it runs under and
+/// the file it was given, then exits.
+fn marker_script(home: &Path, name: &str) -> PathBuf {
+    let script = home.join(format!("{name}.sh"));
+    let dir = quote(home);
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstty -a > {dir}/{name}-stty.txt\nprintf '%s\\n' \"$1\" > {dir}/{name}-marker\n"
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Wait until `path` exists and return its text.
+fn wait_for_file(t: &Tmux, path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(s) = std::fs::read_to_string(path)
+            && s.ends_with('\n')
+        {
+            return s;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            panic!(
+                "timed out waiting for {}; the screen is:\n{}",
+                path.display(),
+                t.screen()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn o_and_shift_o_run_pager_and_editor_and_y_copies_with_osc52() {
+    if !tmux_available() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let lib = library_copy(h);
+    let editor = marker_script(h, "editor");
+    let pager = marker_script(h, "pager");
+    // ./config.toml of the working folder: OSC 52 allowed.
+    std::fs::write(h.join("config.toml"), "clipboard_osc52 = true\n").unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
+    let cmd = format!(
+        "cd {home} && env -u VISUAL EDITOR={editor} PAGER={pager} XDG_DATA_HOME={data} XDG_CONFIG_HOME={cfg} XDG_CACHE_HOME={cache} TERM=xterm-256color {bin} --library {lib}; echo EXITED-$?; sleep 60",
+        home = quote(h),
+        editor = quote(&editor),
+        pager = quote(&pager),
+        data = quote(&h.join("data")),
+        cfg = quote(&h.join("config")),
+        cache = quote(&h.join("cache")),
+        bin = quote(&bin),
+        lib = quote(&lib),
+    );
+    let t = Tmux {
+        socket: format!("briefing-editor-{}", std::process::id()),
+        session: "reader".into(),
+    };
+    t.start(&cmd, 100, 30);
+    t.cmd(&["set", "-s", "set-clipboard", "on"]);
+    t.wait_for(&["briefing — Library", "BAB VI PENUTUP"]);
+    t.keys(&["j", "Enter"]);
+    t.wait_for(&["1 Key judgments"]);
+
+    // O: the brief's file in $EDITOR, run outside raw mode, then the reader is back.
+    t.keys(&["O"]);
+    let got = wait_for_file(&t, &h.join("editor-marker"));
+    assert_eq!(
+        got.trim(),
+        lib.join("002_fea91339883cd94f.md").display().to_string()
+    );
+    let stty = std::fs::read_to_string(h.join("editor-stty.txt")).unwrap();
+    let words: Vec<&str> = stty.split([' ', ';', '\n']).collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "the editor runs in a cooked terminal:\n{stty}"
+    );
+    t.wait_for(&["002_fea91339883cd94f.md is unchanged", "1 Key judgments"]);
+
+    // o: the source file in $PAGER.
+    t.keys(&["o"]);
+    let got = wait_for_file(&t, &h.join("pager-marker"));
+    assert_eq!(
+        got.trim(),
+        h.join("sources/002_fea91339883cd94f.txt")
+            .display()
+            .to_string()
+    );
+    t.wait_for(&["Back from"]);
+
+    // y: the selected judgment reaches tmux's clipboard through OSC 52.
+    t.keys(&["y"]);
+    t.wait_for(&["Copied"]);
+    let start = Instant::now();
+    let buffer = loop {
+        let out = t.cmd(&["show-buffer"]);
+        let b = String::from_utf8_lossy(&out.stdout).into_owned();
+        if !b.is_empty() || start.elapsed() > Duration::from_secs(5) {
+            break b;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        buffer.starts_with("Sejak awal invasi skala penuh Moskow ke Ukraina"),
+        "{buffer:?}"
+    );
+
+    // A program that is not there: a clear status line, the reader goes on.
+    std::fs::remove_file(&editor).unwrap();
+    t.keys(&["O"]);
+    t.wait_for(&["Could not open the brief with"]);
+    t.keys(&["q"]);
+    t.wait_for(&["EXITED-0"]);
 }

@@ -204,6 +204,44 @@ pub fn resolve(note: &Note, brief: &Brief, src: &SourceText) -> Anchor {
     }
 }
 
+/// How the notes on a brief fare against (a new version of) it: how many
+/// find their passage and how many are orphaned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reanchored {
+    pub anchored: usize,
+    pub orphaned: usize,
+}
+
+/// Resolve every note of `notes` against `brief` and count the outcomes.
+pub fn reanchor(notes: &[Note], brief: &Brief) -> Reanchored {
+    let src = SourceText::from_brief(brief);
+    let mut r = Reanchored::default();
+    for n in notes {
+        if resolve(n, brief, &src).is_orphaned() {
+            r.orphaned += 1;
+        } else {
+            r.anchored += 1;
+        }
+    }
+    r
+}
+
+impl Reanchored {
+    /// `3 notes re-anchored, 1 orphaned (see briefing notes)`.
+    pub fn message(&self) -> String {
+        let plural = if self.anchored == 1 { "" } else { "s" };
+        let see = if self.orphaned > 0 {
+            " (see `briefing notes`)"
+        } else {
+            ""
+        };
+        format!(
+            "{} note{plural} re-anchored, {} orphaned{see}",
+            self.anchored, self.orphaned
+        )
+    }
+}
+
 /// How a relation is named in a note's quote: `AZE-RUS`.
 pub fn pair_key(a: &str, b: &str) -> String {
     format!("{a}-{b}")
@@ -434,6 +472,30 @@ mod tests {
         let gone = SourceText::new([P1]);
         let a = resolve(&n, &brief_with(&[P1]), &gone);
         assert!(a.is_orphaned());
+    }
+
+    #[test]
+    fn reanchor_counts_found_and_orphaned_notes() {
+        let before = SourceText::new([P1, P3]);
+        let kept = note(Kind::Paragraph, &select(&before, 1, 0..P1.len()).unwrap());
+        let gone = note(Kind::Paragraph, &select(&before, 2, 0..P3.len()).unwrap());
+        let after = brief_with(&["Paragraf baru.", P1]);
+        let r = reanchor(&[kept.clone(), gone], &after);
+        assert_eq!(
+            r,
+            Reanchored {
+                anchored: 1,
+                orphaned: 1
+            }
+        );
+        assert_eq!(
+            r.message(),
+            "1 note re-anchored, 1 orphaned (see `briefing notes`)"
+        );
+        assert_eq!(
+            reanchor(&[kept.clone(), kept], &after).message(),
+            "2 notes re-anchored, 0 orphaned"
+        );
     }
 
     #[test]

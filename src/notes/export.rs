@@ -45,7 +45,8 @@ pub fn entries<'a>(briefs: &'a [Brief], notes: &'a [(String, Vec<Note>)]) -> Vec
 /// Where an entry points, for people: `paragraph 12`, `judgment 2`, ...
 pub fn place(e: &Entry) -> String {
     if e.brief.is_none() {
-        return "orphaned (brief not in the library)".into();
+        // Most likely another library's brief: not known to be orphaned.
+        return "brief not in this library".into();
     }
     match &e.anchor.target {
         Target::Text { paragraph, .. } => {
@@ -78,7 +79,8 @@ pub fn json(e: &Entry) -> serde_json::Value {
         "created": e.note.created,
         "updated": e.note.updated,
         "paragraph": paragraph,
-        "orphaned": e.anchor.is_orphaned(),
+        "orphaned": e.brief.is_some() && e.anchor.is_orphaned(),
+        "in_library": e.brief.is_some(),
         "exact": e.anchor.exact,
     })
 }
@@ -199,7 +201,9 @@ mod tests {
         assert_eq!(es.len(), 3);
         assert_eq!(place(&es[0]), "paragraph 1");
         assert_eq!(place(&es[1]), "orphaned (passage gone)");
-        assert_eq!(place(&es[2]), "orphaned (brief not in the library)");
+        assert_eq!(place(&es[2]), "brief not in this library");
+        assert_eq!(json(&es[2])["orphaned"], false);
+        assert_eq!(json(&es[2])["in_library"], false);
         let j = json(&es[0]);
         assert_eq!(j["paragraph"], 1);
         assert_eq!(j["orphaned"], false);

@@ -10,7 +10,7 @@ pub mod store;
 
 use serde::{Deserialize, Serialize};
 
-pub use anchor::{Anchor, Selector, SourceText, Target, resolve, select};
+pub use anchor::{Anchor, Reanchored, Selector, SourceText, Target, reanchor, resolve, select};
 pub use store::{NotesError, Store};
 
 /// What a note is attached to.

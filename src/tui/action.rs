@@ -34,7 +34,11 @@ pub enum Command {
     EditNote,
     DeleteNote,
     Reattach,
+    ToggleNotes,
     Notes,
+    OpenSource,
+    OpenBrief,
+    Copy,
     Help,
     Save,
     Cancel,
@@ -42,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 34] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -68,7 +72,11 @@ impl Command {
         Command::EditNote,
         Command::DeleteNote,
         Command::Reattach,
+        Command::ToggleNotes,
         Command::Notes,
+        Command::OpenSource,
+        Command::OpenBrief,
+        Command::Copy,
         Command::Help,
         Command::Save,
         Command::Cancel,
@@ -104,7 +112,11 @@ impl Command {
             Command::EditNote => "edit_note",
             Command::DeleteNote => "delete_note",
             Command::Reattach => "reattach",
+            Command::ToggleNotes => "toggle_notes",
             Command::Notes => "notes",
+            Command::OpenSource => "open_source",
+            Command::OpenBrief => "open_brief",
+            Command::Copy => "copy",
             Command::Help => "help",
             Command::Save => "save",
             Command::Cancel => "cancel",
@@ -141,12 +153,20 @@ impl Command {
             Command::FindNext => "next match of the find",
             Command::FindPrev => "previous match (while a find is active)",
             Command::Annotate => "annotate the selected passage / item",
-            Command::EditNote => "edit the note on the selected item",
-            Command::DeleteNote => "delete the note on the selected item (asks first)",
+            Command::EditNote => "edit the note on the selected item (pick one if several)",
+            Command::DeleteNote => {
+                "delete the note on the selected item (pick one if several; asks first)"
+            }
             Command::Reattach => {
                 "re-attach a note: pick it in the notes view, then select its new passage"
             }
-            Command::Notes => "notes view (all notes)",
+            Command::ToggleNotes => "show / hide the notes' text under their passages",
+            Command::Notes => "notes view (the notes of this library)",
+            Command::OpenSource => "open the brief's source file in $PAGER (else less)",
+            Command::OpenBrief => {
+                "edit the brief's file in $VISUAL / $EDITOR (else vi); re-read after"
+            }
+            Command::Copy => "copy the selected passage to the clipboard (OSC 52)",
             Command::Help => "this help",
             Command::Save => "in the note editor: save",
             Command::Cancel => "in the note editor: cancel (asks if there is text)",
@@ -175,4 +195,28 @@ pub enum Action {
     IndexReady(std::sync::Arc<crate::search::Engine>),
     /// Answer to a yes/no question.
     Confirm(bool),
+    /// The event loop carried out an [`Effect`]; `error` says why it failed.
+    Done {
+        effect: Effect,
+        error: Option<String>,
+    },
+}
+
+/// Something [`super::app::App::update`] asks the event loop to do outside
+/// the reader's state: hand the terminal to another program, or write to it.
+/// The loop answers with [`Action::Done`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run `program` (a shell command line such as `$EDITOR`) on `path`,
+    /// with the terminal out of raw mode and the alternate screen.
+    Run {
+        program: String,
+        path: std::path::PathBuf,
+        /// What the file is, for messages (`source file`, `brief`).
+        what: &'static str,
+        /// Brief to read again afterwards (it may have been edited).
+        reload: Option<usize>,
+    },
+    /// Put `text` on the terminal's clipboard with OSC 52.
+    Clipboard { text: String },
 }

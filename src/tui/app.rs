@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::action::{Action, Command};
+use super::action::{Action, Command, Effect};
 use super::doc::Doc;
 use super::keymap::{Focus, Keymap};
 use super::pane::{self, Pane};
@@ -84,13 +84,13 @@ pub struct BriefView {
 #[derive(Debug, Clone)]
 pub struct NoteRef {
     pub brief_id: String,
-    /// Index into `App::briefs`, when the brief is in the library.
-    pub brief: Option<usize>,
+    /// Index into `App::briefs` (the view lists only this library's notes).
+    pub brief: usize,
     /// Index into `App::notes[brief_id]`.
     pub note: usize,
 }
 
-/// The notes view: every note across briefs.
+/// The notes view: the notes on the briefs of the open library.
 #[derive(Debug, Clone)]
 pub struct NotesView {
     pub pane: Pane,
@@ -99,6 +99,9 @@ pub struct NotesView {
     pub entries: Vec<NoteRef>,
     /// Indices into `entries` that pass the filter.
     pub shown: Vec<usize>,
+    /// Notes in the notes folder on briefs that are not in this library
+    /// (another library's): not listed, never offered for deletion.
+    pub elsewhere: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -141,12 +144,30 @@ pub enum Question {
     DeleteNote { brief_id: String, note_id: String },
 }
 
+/// What a note picked in the picker is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    Edit,
+    Delete,
+}
+
+/// A choice among the notes on one item (`e` / `d` on an item with several).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub brief_id: String,
+    /// Indices into `App::notes[brief_id]`, oldest first.
+    pub notes: Vec<usize>,
+    pub selected: usize,
+    pub purpose: PickFor,
+}
+
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Search,
     Help { scroll: usize },
     Editor(Box<Editor>),
     Confirm(Question),
+    Pick(Picker),
 }
 
 /// The search overlay's state (kept between openings).
@@ -203,6 +224,19 @@ pub struct App {
     /// A note being re-attached: (brief id, note id), set in the notes
     /// view, used when the user selects the new passage.
     pub reattach: Option<(String, String)>,
+    /// Notes' text is drawn under their passages.
+    pub inline_notes: bool,
+    /// The copy key may write OSC 52 to the terminal.
+    pub clipboard_osc52: bool,
+    /// The file each brief was read from.
+    pub files: Vec<PathBuf>,
+    /// The pager for source files (`$PAGER`, else `less`) and the editor
+    /// for briefs (`$VISUAL`, `$EDITOR`, else `vi`): shell command lines.
+    pub pager: String,
+    pub editor: String,
+    /// Work for the event loop (run a program, write to the terminal),
+    /// taken by it after each update; answered with [`Action::Done`].
+    pub effect: Option<Effect>,
     pub quit: bool,
 }
 
@@ -235,7 +269,12 @@ impl App {
         let engine = Arc::new(Engine::new(&briefs));
         let summaries = briefs.iter().map(Brief::summary).collect();
         let pending = vec![None; briefs.len()];
+        let files = briefs
+            .iter()
+            .map(|b| opts.library_dir.join(format!("{}.md", b.id)))
+            .collect();
         let mut app = App::build(briefs, summaries, pending, problems, opts);
+        app.files = files;
         app.engine = Some(engine);
         app
     }
@@ -250,7 +289,11 @@ impl App {
             .map(|i| Some(catalog.path(i)))
             .collect();
         let problems = catalog.problems.iter().map(|p| p.to_string()).collect();
-        App::build(briefs, summaries, pending, problems, opts)
+        let mut app = App::build(briefs, summaries, pending, problems, opts);
+        app.files = (0..catalog.entries.len())
+            .map(|i| catalog.path(i))
+            .collect();
+        app
     }
 
     fn build(
@@ -298,6 +341,12 @@ impl App {
             summaries,
             library_dir: opts.library_dir,
             reattach: None,
+            inline_notes: true,
+            clipboard_osc52: false,
+            files: Vec::new(),
+            pager: program(&["PAGER"], "less"),
+            editor: program(&["VISUAL", "EDITOR"], "vi"),
+            effect: None,
             quit: false,
         };
         let mut msgs = problems;
@@ -382,6 +431,7 @@ impl App {
             Some(Overlay::Confirm(_)) => Focus::Question,
             Some(Overlay::Search) => Focus::Line,
             Some(Overlay::Help { .. }) => Focus::Commands,
+            Some(Overlay::Pick(_)) => Focus::Commands,
             None => match &self.view {
                 View::Library(l) if l.typing => Focus::Line,
                 View::Notes(n) if n.typing => Focus::Line,
@@ -425,6 +475,7 @@ impl App {
             Action::SearchResults(r) => self.search_results(r),
             Action::IndexReady(e) => self.index_ready(e),
             Action::Paste(text) => self.paste(&text),
+            Action::Done { effect, error } => self.effect_done(effect, error),
             other => {
                 if self.overlay.is_some() {
                     self.update_overlay(other);
@@ -447,6 +498,7 @@ impl App {
                 Command::Notes if !matches!(self.view, View::Notes(_)) => {
                     return self.open_notes_view();
                 }
+                Command::ToggleNotes => return self.toggle_notes(),
                 _ => {}
             }
         }
@@ -681,10 +733,26 @@ impl App {
                 )
             }),
         };
+        let placed = target.is_some();
         if let Some((j, flash)) = target {
             self.place(&mut bv, &j, flash);
         }
         self.push(View::Brief(bv));
+        if placed {
+            self.land_near_top();
+        }
+    }
+
+    /// Scroll the open brief so its selection starts near the top of the
+    /// view (after a jump), not on its last line.
+    fn land_near_top(&mut self) {
+        if let View::Brief(bv) = &self.view {
+            let mut bv = bv.clone();
+            let s = bv.section;
+            let (heights, view) = ui::brief::pane_metrics(self, &bv, s);
+            bv.panes[s as usize].show_near_top(&heights, view, JUMP_CONTEXT);
+            self.view = View::Brief(bv);
+        }
     }
 
     /// Put the selection of `bv` at `j`.
@@ -723,6 +791,7 @@ impl App {
             }
             self.place(&mut bv, &j, true);
             self.push(View::Brief(bv));
+            self.land_near_top();
             return;
         }
         self.open_brief(i, Some((j, true)));
@@ -867,7 +936,128 @@ impl App {
                 Action::Confirm(false) => self.info("Cancelled"),
                 _ => self.overlay = Some(Overlay::Confirm(q)),
             },
+            Some(Overlay::Pick(p)) => self.update_picker(p, action),
             None => {}
+        }
+    }
+
+    /// The note picker: move, choose (Enter, a click), cancel (Esc, a click outside).
+    fn update_picker(&mut self, mut p: Picker, action: Action) {
+        let last = p.notes.len().saturating_sub(1);
+        match action {
+            Action::Command(Command::Open) => return self.picked(p),
+            Action::Command(Command::Back | Command::Cancel) => return self.info("Cancelled"),
+            Action::Command(Command::Quit) => return self.quit(),
+            Action::Command(Command::Down) => p.selected = (p.selected + 1).min(last),
+            Action::Command(Command::Up) => p.selected = p.selected.saturating_sub(1),
+            Action::Command(Command::Top | Command::PageUp) => p.selected = 0,
+            Action::Command(Command::Bottom | Command::PageDown) => p.selected = last,
+            Action::Scroll { lines, .. } if lines > 0 => p.selected = (p.selected + 1).min(last),
+            Action::Scroll { .. } => p.selected = p.selected.saturating_sub(1),
+            Action::Click { column, row } => match ui::overlay::picker_hit(self, &p, column, row) {
+                Some(i) => {
+                    p.selected = i;
+                    return self.picked(p);
+                }
+                None if !ui::overlay::picker_inside(self, &p, column, row) => {
+                    return self.info("Cancelled");
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Pick(p));
+    }
+
+    /// A note was chosen in the picker: edit it or ask before deleting it.
+    fn picked(&mut self, p: Picker) {
+        let Some(&k) = p.notes.get(p.selected) else {
+            return;
+        };
+        match p.purpose {
+            PickFor::Edit => self.edit_note(&p.brief_id, k),
+            PickFor::Delete => self.ask_delete(&p.brief_id, k),
+        }
+    }
+
+    /// Show or hide the notes' text under their passages.
+    fn toggle_notes(&mut self) {
+        self.inline_notes = !self.inline_notes;
+        let key = self.keymap.hint(Command::ToggleNotes);
+        if self.inline_notes {
+            self.info(format!(
+                "Notes shown under their passages ({key} hides them)"
+            ));
+        } else {
+            self.info(format!(
+                "Notes hidden; ✎ marks a noted passage ({key} shows them)"
+            ));
+        }
+        self.keep_in_view();
+    }
+
+    /// The event loop ran an effect: say how it went, re-read an edited brief.
+    fn effect_done(&mut self, effect: Effect, error: Option<String>) {
+        match effect {
+            Effect::Run {
+                program,
+                what,
+                reload,
+                ..
+            } => match (error, reload) {
+                (Some(e), _) => {
+                    self.error(format!("Could not open the {what} with {program}: {e}"))
+                }
+                (None, Some(i)) => self.reread_brief(i),
+                (None, None) => self.info(format!("Back from {program}")),
+            },
+            Effect::Clipboard { text } => match error {
+                None => self.info(format!(
+                    "Copied {} characters (OSC 52)",
+                    text.chars().count()
+                )),
+                Some(e) => self.error(format!("Not copied: {e}")),
+            },
+        }
+    }
+
+    /// Read brief `i` from its file again (after an edit) and redraw it,
+    /// its notes re-anchored. A file that no longer reads keeps the old brief.
+    fn reread_brief(&mut self, i: usize) {
+        let Some(path) = self.files.get(i).cloned() else {
+            return;
+        };
+        let brief = match crate::library::read_brief(&path) {
+            Ok(b) => b,
+            Err(e) => return self.error(format!("Kept the brief as it was: {e}")),
+        };
+        if brief.id != self.briefs[i].id {
+            return self.error(format!(
+                "Kept the brief as it was: {} now has id {:?}",
+                path.display(),
+                brief.id
+            ));
+        }
+        let same = brief == self.briefs[i];
+        self.summaries[i] = brief.summary();
+        self.briefs[i] = brief;
+        self.pending[i] = None;
+        self.docs.remove(&i);
+        self.ensure_doc(i);
+        self.refresh_anchors(i);
+        if let View::Brief(bv) = &mut self.view
+            && bv.brief == i
+        {
+            bv.flash = None;
+            bv.find = None;
+            bv.sentence = None;
+            bv.evidence = None;
+        }
+        self.keep_in_view();
+        if same {
+            self.info(format!("{} is unchanged", path.display()));
+        } else {
+            self.info(format!("Read {} again", path.display()));
         }
     }
 
@@ -1033,6 +1223,7 @@ impl App {
             typing: false,
             entries: Vec::new(),
             shown: Vec::new(),
+            elsewhere: 0,
         };
         self.fill_notes_view(&mut nv);
         self.push(View::Notes(nv));
@@ -1042,12 +1233,16 @@ impl App {
         let mut ids: Vec<String> = self.notes.keys().cloned().collect();
         ids.sort();
         let mut entries = Vec::new();
+        let mut elsewhere = 0;
         for id in ids {
-            let brief = self.briefs.iter().position(|b| b.id == id);
-            if let Some(i) = brief
-                && !self.anchors.contains_key(&id)
-            {
-                self.refresh_anchors(i);
+            // Notes on briefs of other libraries share the folder: they are
+            // theirs, neither listed nor offered for deletion here.
+            let Some(brief) = self.briefs.iter().position(|b| b.id == id) else {
+                elsewhere += self.notes[&id].len();
+                continue;
+            };
+            if !self.anchors.contains_key(&id) {
+                self.refresh_anchors(brief);
             }
             let n = self.notes[&id].len();
             for k in 0..n {
@@ -1068,6 +1263,7 @@ impl App {
                 .then_with(|| a.brief_id.cmp(&b.brief_id))
         });
         nv.entries = entries;
+        nv.elsewhere = elsewhere;
         let q = input_text(&nv.filter);
         nv.shown = self.notes_matching(&nv.entries, &q);
     }
@@ -1079,7 +1275,7 @@ impl App {
         let mut scored: Vec<(i64, usize)> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let note = &self.notes[&e.brief_id][e.note];
-            let title = e.brief.map_or("", |b| self.briefs[b].title.as_str());
+            let title = self.briefs[e.brief].title.as_str();
             let text = format!(
                 "{} {title} {} {}",
                 note.text,
@@ -1221,9 +1417,6 @@ impl App {
         let Some(e) = self.selected_note_ref().cloned() else {
             return;
         };
-        if e.brief.is_none() {
-            return self.error("This note's brief is not in the library; nothing to attach it to");
-        }
         let note_id = self.notes[&e.brief_id][e.note].id.clone();
         self.open_selected_note();
         self.reattach = Some((e.brief_id, note_id));
@@ -1238,9 +1431,7 @@ impl App {
         let Some(e) = self.selected_note_ref().cloned() else {
             return;
         };
-        let Some(b) = e.brief else {
-            return self.error("This note's brief is not in the library");
-        };
+        let b = e.brief;
         let anchor = self
             .anchors
             .get(&e.brief_id)
@@ -1289,6 +1480,18 @@ impl App {
         self.jump(b, jump);
     }
 }
+
+/// The first of the environment variables `vars` that is set and not
+/// blank, else `fallback`.
+fn program(vars: &[&str], fallback: &str) -> String {
+    vars.iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// Lines of the previous item left above a passage jumped to.
+const JUMP_CONTEXT: usize = 2;
 
 /// Is this key event typing text (which replaces a selection)?
 fn is_typing(key: &KeyEvent) -> bool {

@@ -4,8 +4,11 @@
 
 use ratatui_textarea::TextArea;
 
+use super::action::Effect;
 use super::action::{Action, Command};
-use super::app::{App, BriefView, Draft, Editor, Find, Overlay, Question, View, move_in_list_h};
+use super::app::{
+    App, BriefView, Draft, Editor, Find, Overlay, PickFor, Picker, Question, View, move_in_list_h,
+};
 use super::pane::{self, Pane};
 use super::ui;
 use crate::notes::{self, Kind, Note, Target};
@@ -157,15 +160,33 @@ impl App {
                 let bv = self.brief_view().cloned();
                 let Some(bv) = bv else { return };
                 let id = self.briefs[bv.brief].id.clone();
-                match self.note_on(&id, &sel) {
-                    Some(k) if c == Command::EditNote => self.edit_note(&id, k),
-                    Some(k) => self.ask_delete(&id, k),
-                    None => {
+                let purpose = if c == Command::EditNote {
+                    PickFor::Edit
+                } else {
+                    PickFor::Delete
+                };
+                match self.notes_on(&id, &sel).as_slice() {
+                    [] => {
                         let key = self.keymap.hint(Command::Annotate);
                         self.info(format!("No note on this item ({key} to add one)"));
                     }
+                    [k] if purpose == PickFor::Edit => self.edit_note(&id, *k),
+                    [k] => self.ask_delete(&id, *k),
+                    several => {
+                        let n = several.len();
+                        self.overlay = Some(Overlay::Pick(Picker {
+                            brief_id: id,
+                            notes: several.to_vec(),
+                            // The newest is the likeliest choice.
+                            selected: n - 1,
+                            purpose,
+                        }));
+                    }
                 }
             }
+            Command::OpenSource => self.open_source(),
+            Command::OpenBrief => self.open_brief_file(),
+            Command::Copy => self.copy(),
             _ => {}
         }
     }
@@ -576,21 +597,30 @@ impl App {
     /// The newest note on `sel` in brief `id` (its index in `notes[id]`).
     pub fn note_on(&self, id: &str, sel: &Selected) -> Option<usize> {
         let notes = self.notes.get(id)?;
-        let anchors = self.anchors.get(id)?;
-        let mut found: Option<usize> = None;
-        for (k, a) in anchors.iter().enumerate() {
-            if Self::on(&a.target, sel)
-                && found.is_none_or(|f| notes[k].updated >= notes[f].updated)
-            {
-                found = Some(k);
-            }
-        }
-        // In sentence mode, fall back to a note on the whole paragraph.
-        if found.is_none()
+        self.notes_on(id, sel)
+            .into_iter()
+            .max_by(|&a, &b| notes[a].updated.cmp(&notes[b].updated).then(a.cmp(&b)))
+    }
+
+    /// Every note on `sel` in brief `id` (indices in `notes[id]`), oldest
+    /// first. In sentence mode: the notes on the sentence, else those on
+    /// its paragraph.
+    pub fn notes_on(&self, id: &str, sel: &Selected) -> Vec<usize> {
+        let (Some(notes), Some(anchors)) = (self.notes.get(id), self.anchors.get(id)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = anchors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| Self::on(&a.target, sel))
+            .map(|(k, _)| k)
+            .collect();
+        if found.is_empty()
             && let Selected::Sentence(n, _) = sel
         {
-            return self.note_on(id, &Selected::Paragraph(*n));
+            return self.notes_on(id, &Selected::Paragraph(*n));
         }
+        found.sort_by(|&a, &b| notes[a].created.cmp(&notes[b].created).then(a.cmp(&b)));
         found
     }
 
@@ -609,15 +639,31 @@ impl App {
             _ => note.quote.clone(),
         };
         let brief_id = b.id.clone();
+        // A second note on the same item is fine, but never unnoticed.
+        let existing = self
+            .selected()
+            .map_or(0, |sel| self.notes_on(&brief_id, &sel).len());
+        let title = match existing {
+            0 => label,
+            1 => format!("{label} (it has a note already; this adds a second)"),
+            n => format!("{label} (it has {n} notes already; this adds another)"),
+        };
         self.overlay = Some(Overlay::Editor(Box::new(Editor {
             textarea: editor_area(Vec::new()),
             brief_id,
             draft: Draft::New(note),
-            label,
+            label: title,
             quote,
             original: String::new(),
             asking: false,
         })));
+        if existing > 0 {
+            let key = self.keymap.hint(Command::EditNote);
+            let plural = if existing == 1 { "" } else { "s" };
+            self.info(format!(
+                "This item has {existing} note{plural} already: saving adds another ({key} edits one)"
+            ));
+        }
     }
 
     /// `r` in a brief after `r` in the notes view: move the note to the
@@ -821,8 +867,17 @@ impl App {
             Ok(changed) => {
                 let id = e.brief_id.clone();
                 self.reload_notes(&id);
+                let count = match (&e.draft, self.selected()) {
+                    (Draft::New(_), Some(sel)) => self.notes_on(&id, &sel).len(),
+                    _ => 0,
+                };
+                let also = if count > 1 {
+                    format!("; this item has {count} notes now")
+                } else {
+                    String::new()
+                };
                 self.info(format!(
-                    "Note saved to {}",
+                    "Note saved to {}{also}",
                     self.store.dir().join(format!("{id}.toml")).display()
                 ));
                 self.report_moved(changed);
@@ -834,6 +889,133 @@ impl App {
             }
         }
     }
+}
+
+impl App {
+    /// `o`: the source file the brief was made from, in the pager.
+    fn open_source(&mut self) {
+        let Some(i) = self.brief_view().map(|bv| bv.brief) else {
+            return;
+        };
+        match source_file(&self.library_dir, &self.briefs[i].source) {
+            Ok(path) => {
+                self.effect = Some(Effect::Run {
+                    program: self.pager.clone(),
+                    path,
+                    what: "source file",
+                    reload: None,
+                });
+            }
+            Err(msg) => self.error(msg),
+        }
+    }
+
+    /// `O`: the brief's own file in the editor; read again afterwards.
+    fn open_brief_file(&mut self) {
+        let Some(i) = self.brief_view().map(|bv| bv.brief) else {
+            return;
+        };
+        let Some(path) = self.files.get(i).cloned() else {
+            return self.error("This brief has no file");
+        };
+        if !path.is_file() {
+            return self.error(format!("The brief's file {} is gone", path.display()));
+        }
+        self.effect = Some(Effect::Run {
+            program: self.editor.clone(),
+            path,
+            what: "brief",
+            reload: Some(i),
+        });
+    }
+
+    /// `y`: the selected passage to the terminal's clipboard (OSC 52), when allowed.
+    fn copy(&mut self) {
+        let Some(text) = self.selected_text() else {
+            return self.info("Nothing selected to copy");
+        };
+        if !self.clipboard_osc52 {
+            return self.info(
+                "Copying is off: set clipboard_osc52 = true in config.toml (the terminal must support OSC 52)",
+            );
+        }
+        self.effect = Some(Effect::Clipboard { text });
+    }
+
+    /// The text of what is selected in the open brief: the evidence sentence
+    /// when the evidence has the focus, else the selected item.
+    pub fn selected_text(&self) -> Option<String> {
+        let bv = self.brief_view()?;
+        let b = &self.briefs[bv.brief];
+        if let (Section::Relations, Some(ev)) = (bv.section, bv.evidence) {
+            let r = b
+                .relations
+                .get(bv.panes[Section::Relations as usize].selected)?;
+            return r.evidence.get(ev.selected).map(|e| e.text.clone());
+        }
+        let doc = self.docs.get(&bv.brief)?;
+        Some(match self.selected()? {
+            Selected::Paragraph(n) => doc.paragraph(n).to_string(),
+            Selected::Sentence(n, r) => doc.paragraph(n).get(r)?.to_string(),
+            Selected::Judgment(i) => b.conclusions[i].text.clone(),
+            Selected::Relation(i) => {
+                let r = &b.relations[i];
+                format!(
+                    "{}: {}, tone {:+.1}, trend {}",
+                    crate::summary::pair_name(b, &r.a, &r.b),
+                    r.stance.as_str(),
+                    r.tone,
+                    r.trend.as_str()
+                )
+            }
+            Selected::Alliance(i) => {
+                let a = &b.alliances[i];
+                if a.name.is_empty() || a.name == a.id {
+                    a.id.clone()
+                } else {
+                    format!("{} ({})", a.name, a.id)
+                }
+            }
+            Selected::Timeline(i) => {
+                let t = &b.timeline[i];
+                format!("{} {}", t.date, t.text)
+            }
+        })
+    }
+}
+
+/// Where a brief's recorded source file is: as recorded when absolute; else
+/// beside the library folder (the usual layout, `briefs/` next to
+/// `sources/`), in it, or from the working folder. An error says where it
+/// looked.
+pub fn source_file(library: &std::path::Path, source: &str) -> Result<std::path::PathBuf, String> {
+    use std::path::{Path, PathBuf};
+    if source.is_empty() {
+        return Err("This brief records no source file".into());
+    }
+    let p = Path::new(source);
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if p.is_absolute() {
+        candidates.push(p.to_path_buf());
+    } else {
+        if let Some(parent) = library.parent() {
+            candidates.push(parent.join(p));
+        }
+        candidates.push(library.join(p));
+        candidates.push(p.to_path_buf());
+    }
+    candidates.dedup();
+    candidates
+        .iter()
+        .find(|c| c.is_file())
+        .cloned()
+        .ok_or_else(|| {
+            let looked: Vec<String> = candidates.iter().map(|c| c.display().to_string()).collect();
+            format!(
+                "Source file not found: {source} (looked for {})",
+                looked.join(", ")
+            )
+        })
 }
 
 fn editor_area(lines: Vec<String>) -> TextArea<'static> {

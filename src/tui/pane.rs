@@ -76,6 +76,22 @@ impl Pane {
         self.top = top;
     }
 
+    /// Scroll so the selected item starts `context` lines below the top of
+    /// the view, or as near as the end of the list allows (the last line
+    /// stays at the bottom). For a jump: the passage is read from the top.
+    pub fn show_near_top(&mut self, heights: &[usize], view: usize, context: usize) {
+        if heights.is_empty() || view == 0 {
+            return;
+        }
+        self.clamp(heights.len());
+        let start: usize = heights[..self.selected].iter().sum();
+        let total: usize = heights.iter().sum();
+        let line = start
+            .saturating_sub(context)
+            .min(total.saturating_sub(view));
+        self.set_top_line(heights, line);
+    }
+
     /// Scroll the view by `lines` (positive: down), keeping the last line of
     /// the list at the bottom at most, then keep the selection in view by
     /// moving it (to the nearest selectable item).
@@ -245,6 +261,23 @@ mod tests {
         let mut p = Pane::at(1);
         p.ensure_visible(&tall, 5);
         assert_eq!((p.top, p.skip), (1, 0));
+    }
+
+    #[test]
+    fn a_jump_lands_near_the_top() {
+        let h = [3, 3, 3, 3, 3, 3, 3, 3];
+        let mut p = Pane::at(4);
+        p.show_near_top(&h, 7, 2);
+        // Item 4 starts at line 12; two lines of item 3 above it.
+        assert_eq!((p.top, p.skip), (3, 1));
+        assert_eq!(p.hit(&h, 2), Some(4));
+        // Near the end the list's last line stays at the bottom.
+        let mut p = Pane::at(7);
+        p.show_near_top(&h, 7, 2);
+        assert_eq!(p.visible(&h, 7), (5, 7));
+        let mut p = Pane::at(0);
+        p.show_near_top(&h, 7, 2);
+        assert_eq!((p.top, p.skip), (0, 0));
     }
 
     #[test]

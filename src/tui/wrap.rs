@@ -10,8 +10,14 @@ use unicode_width::UnicodeWidthChar;
 /// spaces, words longer than a line are cut. Spaces at a break are dropped.
 /// An empty text is one empty line.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
+    wrap_hanging(text, width, width)
+}
+
+/// [`wrap`] with a first line of `first` columns and the others of `rest`
+/// (a hanging indent: the caller indents the other lines by the difference).
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<Range<usize>> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut lines: Vec<Range<usize>> = Vec::new();
     let mut start = 0usize; // start of the current line
     let mut col = 0usize; // columns used on the current line
     let mut last_space: Option<usize> = None; // byte index of the last space on the line
@@ -35,6 +41,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             last_space = None;
             continue;
         }
+        let width = if lines.is_empty() { first } else { rest };
         if col + w > width && col > 0 {
             if c == ' ' {
                 lines.push(start..trim_end(text, start, i));
@@ -157,6 +164,18 @@ mod tests {
         assert_eq!(lines("", 10), [""]);
         assert_eq!(lines("a  b", 1), ["a", "b"]);
         assert_eq!(lines("dua\nbaris", 20), ["dua", "baris"]);
+    }
+
+    #[test]
+    fn hanging_lines_are_narrower_than_the_first() {
+        let text = "2022-01     Pada Januari, Rusia dan Iran menandatangani perjanjian";
+        let l: Vec<&str> = wrap_hanging(text, 30, 18)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(l[0], "2022-01     Pada Januari,");
+        assert!(l[1..].iter().all(|x| width(x) <= 18), "{l:?}");
+        assert_eq!(l[1..].join(" "), "Rusia dan Iran menandatangani perjanjian");
     }
 
     #[test]

@@ -40,25 +40,71 @@ pub struct Content {
     pub spacing: usize,
     /// One line, cut to the width instead of wrapped.
     pub single_line: bool,
+    /// Wrapped lines start under the text, not under the prefix (a date
+    /// column, a number).
+    pub hang: bool,
+    /// Notes shown under the item (when inline notes are on).
+    pub notes: Vec<InlineNote>,
 }
+
+/// A note drawn under its item: a dim label (the sentence it is on) and its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InlineNote {
+    pub label: String,
+    pub text: String,
+}
+
+impl InlineNote {
+    fn full(&self) -> String {
+        format!("{}{}", self.label, self.text)
+    }
+}
+
+/// Columns before an inline note's text (`✎ ` on its first line).
+const NOTE_INDENT: usize = 4;
+
+/// The narrowest text a hanging indent leaves; below it lines do not hang.
+const MIN_HANGING: usize = 20;
 
 impl Content {
     fn full(&self) -> String {
         format!("{}{}{}", self.prefix, self.text, self.suffix)
     }
 
-    /// Lines of the wrapped item (without spacing), as byte ranges of [`Content::full`].
+    /// Columns the wrapped lines after the first are indented by.
+    fn indent(&self, width: usize) -> usize {
+        let inner = width.saturating_sub(GUTTER);
+        let p = wrap::width(&self.prefix);
+        if self.hang && !self.single_line && inner >= p + MIN_HANGING {
+            p
+        } else {
+            0
+        }
+    }
+
+    /// Lines of the wrapped item (without notes and spacing), as byte ranges of [`Content::full`].
     fn wrapped(&self, width: usize) -> Vec<Range<usize>> {
         let full = self.full();
         if self.single_line {
             std::iter::once(0..full.len()).collect()
         } else {
-            wrap::wrap(&full, width.saturating_sub(GUTTER).max(1))
+            let inner = width.saturating_sub(GUTTER).max(1);
+            wrap::wrap_hanging(&full, inner, inner - self.indent(width))
         }
     }
 
+    /// Lines of each inline note, as byte ranges of [`InlineNote::full`].
+    fn note_lines(&self, width: usize) -> Vec<Vec<Range<usize>>> {
+        let inner = width.saturating_sub(GUTTER + NOTE_INDENT).max(1);
+        self.notes
+            .iter()
+            .map(|n| wrap::wrap(&n.full(), inner))
+            .collect()
+    }
+
     pub fn height(&self, width: usize) -> usize {
-        self.wrapped(width).len() + self.spacing
+        let notes: usize = self.note_lines(width).iter().map(Vec::len).sum();
+        self.wrapped(width).len() + notes + self.spacing
     }
 }
 
@@ -66,8 +112,69 @@ fn brief_of<'a>(app: &'a App, bv: &BriefView) -> &'a Brief {
     &app.briefs[bv.brief]
 }
 
-/// The items of a section.
+/// The items of a section, with their notes under them when inline notes are on.
 pub fn contents(app: &App, bv: &BriefView, section: Section) -> Vec<Content> {
+    let mut items = items(app, bv, section);
+    if app.inline_notes {
+        for (i, notes) in inline_notes(app, bv, section, items.len()) {
+            items[i].notes = notes;
+        }
+    }
+    items
+}
+
+/// The notes on each item of a section that has any: (item, notes), oldest first.
+fn inline_notes(
+    app: &App,
+    bv: &BriefView,
+    section: Section,
+    len: usize,
+) -> Vec<(usize, Vec<InlineNote>)> {
+    let id = &brief_of(app, bv).id;
+    let (Some(anchors), Some(notes)) = (app.anchors.get(id), app.notes.get(id)) else {
+        return Vec::new();
+    };
+    let doc = app.docs.get(&bv.brief);
+    let mut by_item: std::collections::BTreeMap<usize, Vec<(&str, InlineNote)>> =
+        std::collections::BTreeMap::new();
+    for (a, n) in anchors.iter().zip(notes) {
+        let item = match (&a.target, section) {
+            (Target::Text { paragraph, .. }, Section::Source) => {
+                doc.map(|d| d.block_of(*paragraph))
+            }
+            (Target::Judgment(k), Section::Judgments)
+            | (Target::Relation(k), Section::Relations)
+            | (Target::Alliance(k), Section::Alliances)
+            | (Target::Timeline(k), Section::Timeline) => Some(*k),
+            _ => None,
+        };
+        let Some(item) = item.filter(|&i| i < len) else {
+            continue;
+        };
+        let label = if n.kind == crate::notes::Kind::Sentence {
+            format!("“{}” ", wrap::truncate(&n.quote, 32))
+        } else {
+            String::new()
+        };
+        by_item.entry(item).or_default().push((
+            n.created.as_str(),
+            InlineNote {
+                label,
+                text: n.text.clone(),
+            },
+        ));
+    }
+    by_item
+        .into_iter()
+        .map(|(i, mut v)| {
+            v.sort_by(|x, y| x.0.cmp(y.0));
+            (i, v.into_iter().map(|(_, n)| n).collect())
+        })
+        .collect()
+}
+
+/// The items of a section as drawn, without notes.
+fn items(app: &App, bv: &BriefView, section: Section) -> Vec<Content> {
     let t = &app.theme;
     let b = brief_of(app, bv);
     match section {
@@ -86,6 +193,7 @@ pub fn contents(app: &App, bv: &BriefView, section: Section) -> Vec<Content> {
                 prefix_style: t.accent,
                 suffix_style: t.accent,
                 spacing: 1,
+                hang: true,
                 ..Content::default()
             })
             .collect(),
@@ -179,6 +287,7 @@ pub fn contents(app: &App, bv: &BriefView, section: Section) -> Vec<Content> {
                 prefix_style: t.accent,
                 suffix_style: t.dim,
                 spacing: 1,
+                hang: true,
                 ..Content::default()
             })
             .collect(),
@@ -245,7 +354,7 @@ fn source_contents(doc: &Doc, t: &Theme) -> Vec<Content> {
 
 /// The searchable text of each item of a section (what find looks in).
 pub fn item_texts(app: &App, bv: &BriefView, section: Section) -> Vec<String> {
-    contents(app, bv, section)
+    items(app, bv, section)
         .into_iter()
         .map(|c| c.text)
         .collect()
@@ -339,7 +448,8 @@ pub fn sentence_at(
     let lines = c.wrapped(width);
     let l = lines.get(usize::try_from(k).ok()?)?;
     let full = c.full();
-    let col = (column as usize).checked_sub(g.list.x as usize + GUTTER)?;
+    let indent = if k > 0 { c.indent(width) } else { 0 };
+    let col = (column as usize).checked_sub(g.list.x as usize + GUTTER + indent)?;
     // The byte under the column.
     let mut w = 0;
     let mut at = l.end;
@@ -421,10 +531,14 @@ pub fn item_lines(
     }
     let mut out = Vec::new();
     let inner = width.saturating_sub(GUTTER);
+    let indent = c.indent(width);
+    let bar = if selected { "▌" } else { " " };
     for (k, l) in c.wrapped(width).into_iter().enumerate() {
-        let bar = if selected { "▌" } else { " " };
         let mark = if noted && k == 0 { "✎" } else { " " };
         let mut spans = vec![Span::styled(bar, t.bar), Span::styled(mark, t.note)];
+        if k > 0 && indent > 0 {
+            spans.push(Span::raw(" ".repeat(indent)));
+        }
         let l = if c.single_line {
             // Cut to the width.
             let cut = wrap::truncate(&full[l.clone()], inner);
@@ -441,6 +555,17 @@ pub fn item_lines(
         };
         spans.extend(wrap::spans(&full, l, c.base, &layers));
         out.push(Line::from(spans));
+    }
+    for (note, lines) in c.notes.iter().zip(c.note_lines(width)) {
+        let full = note.full();
+        let layers = [(0..note.label.len(), t.dim)];
+        for (k, l) in lines.into_iter().enumerate() {
+            let lead = if k == 0 { "  ✎ " } else { "    " };
+            let mut spans = vec![Span::styled(bar, t.bar), Span::raw(" ")];
+            spans.push(Span::styled(lead, t.note));
+            spans.extend(wrap::spans(&full, l, t.note, &layers));
+            out.push(Line::from(spans));
+        }
     }
     for _ in 0..c.spacing {
         out.push(Line::default());

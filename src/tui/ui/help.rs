@@ -36,6 +36,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         "wheel       scroll the list or text under the pointer",
         "click       select; click the selection again to open it",
         "tabs        click a section tab to go there",
+        "picker      click a note to choose it, outside it to cancel",
     ] {
         out.push(Line::from(Span::styled(l.to_string(), t.text)));
     }
@@ -57,47 +58,65 @@ pub fn line_count(app: &App) -> usize {
     lines(app).len()
 }
 
+/// The help's rectangle: a centred box, or the whole screen when a box
+/// would be too small for a border (nothing of the view shows around it).
 fn area(app: &App) -> ratatui::layout::Rect {
     let (w, h) = app.size;
-    popup(app, w.saturating_sub(4).min(84), h.saturating_sub(2))
+    let a = popup(app, w.saturating_sub(4).min(84), h.saturating_sub(2));
+    if bordered_size(a) {
+        a
+    } else {
+        ratatui::layout::Rect::new(0, 0, w, h)
+    }
 }
 
-fn bordered(app: &App) -> bool {
-    let a = area(app);
+fn bordered_size(a: ratatui::layout::Rect) -> bool {
     a.width >= 30 && a.height >= 8
 }
 
-/// Rows available for the help text.
+fn bordered(app: &App) -> bool {
+    bordered_size(area(app))
+}
+
+/// Rows available for the help text (the whole screen has a title row).
 pub fn view_height(app: &App) -> usize {
     let a = area(app);
     if bordered(app) {
         a.height.saturating_sub(2) as usize
     } else {
-        a.height as usize
+        a.height.saturating_sub(1) as usize
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
+    use crate::tui::action::Command;
     let a = area(app);
     frame.render_widget(Clear, a);
+    let keys = format!(
+        "{}/{} scroll · {} close",
+        app.keymap.hint(Command::Down),
+        app.keymap.hint(Command::Up),
+        app.keymap.hint(Command::Back)
+    );
     let inner = if bordered(app) {
         let b = Block::default()
             .borders(Borders::ALL)
             .border_style(app.theme.border)
-            .title(Span::styled(
-                format!(
-                    " Help · {}/{} scroll · {} close ",
-                    app.keymap.hint(crate::tui::action::Command::Down),
-                    app.keymap.hint(crate::tui::action::Command::Up),
-                    app.keymap.hint(crate::tui::action::Command::Back)
-                ),
-                app.theme.accent,
-            ));
+            .title(Span::styled(format!(" Help · {keys} "), app.theme.accent));
         let inner = b.inner(a);
         frame.render_widget(b, a);
         inner
     } else {
-        a
+        let title = ratatui::layout::Rect::new(a.x, a.y, a.width, 1.min(a.height));
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                wrap::truncate(&format!("Help · {keys}"), a.width as usize),
+                app.theme.accent,
+            ))
+            .style(app.theme.status),
+            title,
+        );
+        ratatui::layout::Rect::new(a.x, a.y + title.height, a.width, a.height - title.height)
     };
     let lines: Vec<Line> = lines(app).into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner);

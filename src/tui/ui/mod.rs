@@ -140,6 +140,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
         Some(Overlay::Editor(e)) => overlay::editor(frame, app, e),
         Some(Overlay::Confirm(q)) => overlay::confirm(frame, app, q),
+        Some(Overlay::Pick(p)) => overlay::picker(frame, app, p),
         None => {}
     }
 }

@@ -1,6 +1,7 @@
-//! The notes view: every note across briefs, newest first, filtered as you
-//! type; each shows its brief, where it points (or that it is orphaned), the
-//! quoted passage and the note.
+//! The notes view: the notes on this library's briefs, newest first,
+//! filtered as you type; each shows its brief, where it points (or that it
+//! is orphaned), the quoted passage and the note. Notes on other libraries'
+//! briefs are only counted in the header.
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -33,23 +34,36 @@ pub fn hit(app: &App, row: u16) -> Option<usize> {
 /// Where a note points, for people.
 pub fn place(app: &App, e: &NoteRef) -> (String, bool) {
     let anchor = app.anchors.get(&e.brief_id).and_then(|a| a.get(e.note));
-    match (e.brief, anchor.map(|a| &a.target)) {
-        (None, _) => ("orphaned: brief not in library".into(), true),
-        (_, Some(Target::Text { paragraph, .. })) => (format!("¶{paragraph}"), false),
-        (_, Some(Target::Judgment(i))) => (format!("judgment {}", i + 1), false),
-        (_, Some(Target::Relation(i))) => (format!("relation {}", i + 1), false),
-        (_, Some(Target::Alliance(i))) => (format!("alliance {}", i + 1), false),
-        (_, Some(Target::Timeline(i))) => (format!("timeline {}", i + 1), false),
-        (_, Some(Target::Orphaned) | None) => ("orphaned: passage gone".into(), true),
+    match anchor.map(|a| &a.target) {
+        Some(Target::Text { paragraph, .. }) => (format!("¶{paragraph}"), false),
+        Some(Target::Judgment(i)) => (format!("judgment {}", i + 1), false),
+        Some(Target::Relation(i)) => (format!("relation {}", i + 1), false),
+        Some(Target::Alliance(i)) => (format!("alliance {}", i + 1), false),
+        Some(Target::Timeline(i)) => (format!("timeline {}", i + 1), false),
+        Some(Target::Orphaned) | None => ("orphaned: passage gone".into(), true),
     }
 }
 
 pub fn draw(frame: &mut Frame, app: &App, nv: &NotesView, g: &Geometry) {
     let t = &app.theme;
     if let Some(h) = g.header {
-        let total: usize = app.notes.values().map(Vec::len).sum();
+        let total = nv.entries.len();
         let plural = if total == 1 { "" } else { "s" };
-        let right = format!("{total} note{plural} · {}", app.store.dir().display());
+        let elsewhere = if nv.elsewhere > 0 {
+            format!(" (+{} on other libraries' briefs)", nv.elsewhere)
+        } else {
+            String::new()
+        };
+        let full = format!(
+            "{total} note{plural}{elsewhere} · {}",
+            app.store.dir().display()
+        );
+        // The folder goes first when the line is short.
+        let right = if wrap::width(&full) + 12 <= h.width as usize {
+            full
+        } else {
+            format!("{total} note{plural}{elsewhere}")
+        };
         header(frame, app, h, "Notes", &right);
     }
     if let Some(i) = g.input {
@@ -58,8 +72,16 @@ pub fn draw(frame: &mut Frame, app: &App, nv: &NotesView, g: &Geometry) {
     let area = g.list;
     if nv.shown.is_empty() {
         let msg = if nv.entries.is_empty() {
+            let elsewhere = match nv.elsewhere {
+                0 => String::new(),
+                1 => " (1 note belongs to a brief of another library: `briefing notes` lists it.)"
+                    .into(),
+                n => format!(
+                    " ({n} notes belong to briefs of other libraries: `briefing notes` lists them.)"
+                ),
+            };
             format!(
-                "No notes yet. Open a brief, select a passage and press {} to write one.",
+                "No notes in this library yet. Open a brief, select a passage and press {} to write one.{elsewhere}",
                 app.keymap.hint(crate::tui::action::Command::Annotate)
             )
         } else {
@@ -83,9 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, nv: &NotesView, g: &Geometry) {
         };
         let selected = row == nv.pane.selected;
         let bar = if selected { "▌" } else { " " };
-        let title = e
-            .brief
-            .map_or(e.brief_id.as_str(), |b| app.briefs[b].title.as_str());
+        let title = app.briefs[e.brief].title.as_str();
         let (place, orphan) = place(app, e);
         let meta = format!(" · {} · {place}", note.kind.as_str());
         let title_w = w.saturating_sub(2 + wrap::width(&meta));
@@ -95,11 +115,11 @@ pub fn draw(frame: &mut Frame, app: &App, nv: &NotesView, g: &Geometry) {
             Span::styled(wrap::truncate(title, title_w), t.title),
             Span::styled(meta, if orphan { t.error } else { t.dim }),
         ]);
-        let quote = match (note.kind, e.brief) {
-            (crate::notes::Kind::Relation, Some(b)) => note
+        let quote = match note.kind {
+            crate::notes::Kind::Relation => note
                 .quote
                 .split_once('-')
-                .map(|(x, y)| crate::summary::pair_name(&app.briefs[b], x, y))
+                .map(|(x, y)| crate::summary::pair_name(&app.briefs[e.brief], x, y))
                 .unwrap_or_else(|| note.quote.clone()),
             _ => note.quote.clone(),
         };

@@ -14,21 +14,72 @@ use crate::search::Section;
 use crate::tui::app::{App, BriefView};
 use crate::tui::wrap;
 
-/// Width of a matrix cell, and of the row labels.
-const CELL: u16 = 4;
-const LABEL: u16 = 5;
+/// Columns of the matrix: row labels and cells, sized to the longest actor
+/// id (3 for states, up to 5 for organisations such as `ASEAN`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dims {
+    /// Characters of an id shown (longer ones are cut with `…`).
+    id: usize,
+    label: u16,
+    cell: u16,
+}
 
-/// Lay out list, matrix and evidence in `rest`.
+fn dims(all: &[String]) -> Dims {
+    let id = all
+        .iter()
+        .map(|a| a.chars().count())
+        .max()
+        .unwrap_or(3)
+        .clamp(3, 5);
+    Dims {
+        id,
+        // "tone" heads the label column.
+        label: (id as u16 + 1).max(5),
+        cell: (id as u16 + 1).max(4),
+    }
+}
+
+/// Every actor that is in a relation, most mentioned first.
+fn related_actors(app: &App, bv: &BriefView) -> Vec<String> {
+    let b = &app.briefs[bv.brief];
+    let in_relations = |id: &str| b.relations.iter().any(|r| r.a == id || r.b == id);
+    b.actors
+        .iter()
+        .filter(|a| in_relations(&a.id))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+/// Width the whole matrix wants.
+fn matrix_width(app: &App, bv: &BriefView) -> u16 {
+    let all = related_actors(app, bv);
+    let d = dims(&all);
+    d.label + d.cell * all.len() as u16
+}
+
+/// Lay out list, matrix and evidence in `rest`. On a wide screen the matrix
+/// is a column of the full height beside list and evidence, so it shows as
+/// many actors as the height allows; otherwise it sits beside the list.
 pub fn split(app: &App, bv: &BriefView, mut rest: Rect, mut g: Geometry) -> Geometry {
     let n = app.briefs[bv.brief].relations.len() as u16;
-    if rest.height >= 10 {
-        let actors = matrix_actors(app, bv, u16::MAX, u16::MAX).len() as u16;
+    let actors = related_actors(app, bv).len() as u16;
+    let mw = matrix_width(app, bv);
+    if rest.height >= 10 && actors >= 2 && rest.width >= 140 {
+        let mw = mw.min(rest.width / 2);
+        let mut left = rest;
+        left.width -= mw + 1;
+        g.matrix = Some(Rect::new(left.x + left.width + 1, left.y, mw, left.height));
+        let top_h = n.max(3).min(left.height * 55 / 100).max(3);
+        g.list = take_top(&mut left, top_h);
+        g.evidence = Some(left);
+    } else if rest.height >= 10 {
+        // Rows for the pairs, or for the matrix's header, actors and legend.
         let want = n.max(actors + 2).max(3);
         let top_h = want.min(rest.height * 55 / 100).max(3);
         let mut top = take_top(&mut rest, top_h);
         g.evidence = Some(rest);
         if top.width >= 70 && actors >= 2 {
-            let mw = (LABEL + CELL * actors).min(top.width / 2);
+            let mw = mw.min(top.width / 2);
             top.width -= mw + 1;
             g.matrix = Some(Rect::new(top.x + top.width + 1, top.y, mw, top.height));
         }
@@ -47,18 +98,38 @@ pub fn split(app: &App, bv: &BriefView, mut rest: Rect, mut g: Geometry) -> Geom
     g
 }
 
-/// The actors of the matrix, most mentioned first, as many as fit.
-fn matrix_actors(app: &App, bv: &BriefView, width: u16, height: u16) -> Vec<String> {
-    let b = &app.briefs[bv.brief];
-    let in_relations = |id: &str| b.relations.iter().any(|r| r.a == id || r.b == id);
-    let cols = (width.saturating_sub(LABEL) / CELL) as usize;
-    let rows = height.saturating_sub(1) as usize;
-    b.actors
-        .iter()
-        .filter(|a| in_relations(&a.id))
-        .map(|a| a.id.clone())
-        .take(cols.min(rows))
-        .collect()
+/// The actors of the matrix, most mentioned first, as many as fit in
+/// `width` x `height` (a header row and a legend row besides); the selected
+/// pair's two actors are always among them.
+fn matrix_actors(app: &App, bv: &BriefView, width: u16, height: u16) -> (Vec<String>, Dims) {
+    let all = related_actors(app, bv);
+    let d = dims(&all);
+    let cols = (width.saturating_sub(d.label) / d.cell) as usize;
+    let rows = height.saturating_sub(2) as usize;
+    let fit = cols.min(rows);
+    let mut shown: Vec<String> = all.iter().take(fit).cloned().collect();
+    let sel = bv.panes[Section::Relations as usize].selected;
+    if let Some(r) = app.briefs[bv.brief].relations.get(sel)
+        && fit >= 2
+    {
+        for id in [&r.a, &r.b] {
+            if !shown.contains(id) {
+                // Replace the least mentioned actor that is not the other one.
+                if let Some(k) = shown.iter().rposition(|x| x != &r.a && x != &r.b) {
+                    shown.remove(k);
+                }
+                shown.push(id.clone());
+            }
+        }
+        // Keep the order of mentions.
+        shown.sort_by_key(|x| all.iter().position(|a| a == x));
+    }
+    (shown, d)
+}
+
+/// The actors the matrix in `m` shows, in order.
+pub fn shown_actors(app: &App, bv: &BriefView, m: Rect) -> Vec<String> {
+    matrix_actors(app, bv, m.width, m.height).0
 }
 
 /// The relation index of a pair, if the brief has it.
@@ -72,9 +143,9 @@ fn relation_of(app: &App, bv: &BriefView, x: &str, y: &str) -> Option<usize> {
 
 /// The relation under a click in the matrix.
 pub fn matrix_hit(app: &App, bv: &BriefView, m: Rect, column: u16, row: u16) -> Option<usize> {
-    let actors = matrix_actors(app, bv, m.width, m.height);
+    let (actors, d) = matrix_actors(app, bv, m.width, m.height);
     let r = (row.checked_sub(m.y + 1)?) as usize;
-    let c = (column.checked_sub(m.x + LABEL)? / CELL) as usize;
+    let c = (column.checked_sub(m.x + d.label)? / d.cell) as usize;
     let (x, y) = (actors.get(r)?, actors.get(c)?);
     relation_of(app, bv, x, y)
 }
@@ -101,6 +172,7 @@ pub fn evidence_contents(app: &App, bv: &BriefView) -> Vec<Content> {
                 t.conflict
             },
             spacing: 1,
+            hang: true,
             ..Content::default()
         })
         .collect()
@@ -121,20 +193,23 @@ pub fn draw(frame: &mut Frame, app: &App, bv: &BriefView, g: &Geometry) {
 fn matrix(frame: &mut Frame, app: &App, bv: &BriefView, m: Rect) {
     let t = &app.theme;
     let b = &app.briefs[bv.brief];
-    let actors = matrix_actors(app, bv, m.width, m.height);
+    let (actors, d) = matrix_actors(app, bv, m.width, m.height);
     let sel = bv.panes[Section::Relations as usize].selected;
-    let short = |id: &str| wrap::truncate(id, 3);
+    let (lw, vw) = (d.label as usize, d.cell as usize - 1);
+    // Cell contents right-aligned, a space after: units digits line up.
+    let cell = |x: &str| format!("{x:>vw$} ");
+    let short = |id: &str| wrap::truncate(id, d.id);
     let mut lines = Vec::new();
-    let mut head = vec![Span::styled(format!("{:<5}", "tone"), t.dim)];
+    let mut head = vec![Span::styled(format!("{:<lw$}", "tone"), t.dim)];
     for a in &actors {
-        head.push(Span::styled(format!("{:^4}", short(a)), t.dim));
+        head.push(Span::styled(cell(&short(a)), t.dim));
     }
     lines.push(Line::from(head));
     for x in &actors {
-        let mut row = vec![Span::styled(format!("{:<4} ", short(x)), t.dim)];
+        let mut row = vec![Span::styled(format!("{:<lw$}", short(x)), t.dim)];
         for y in &actors {
             let span = if x == y {
-                Span::styled("  ╲ ", t.border)
+                Span::styled(cell("╲"), t.border)
             } else {
                 match relation_of(app, bv, x, y) {
                     Some(i) => {
@@ -143,21 +218,33 @@ fn matrix(frame: &mut Frame, app: &App, bv: &BriefView, m: Rect) {
                         if i == sel {
                             style = style.add_modifier(Modifier::REVERSED);
                         }
-                        Span::styled(format!("{:^4}", format!("{:+.0}", r.tone)), style)
+                        Span::styled(cell(&format!("{:+.0}", r.tone)), style)
                     }
-                    None => Span::styled("  · ", t.border),
+                    None => Span::styled(cell("·"), t.border),
                 }
             };
             row.push(span);
         }
         lines.push(Line::from(row));
     }
-    if (lines.len() as u16) < m.height && !t.is_mono() {
-        lines.push(Line::from(vec![
+    let total = related_actors(app, bv).len();
+    let mut legend = Vec::new();
+    if !t.is_mono() {
+        legend.extend([
             Span::styled("coop ", t.cooperation),
             Span::styled("mixed ", t.mixed),
             Span::styled("conflict", t.conflict),
-        ]));
+        ]);
+    }
+    if actors.len() < total {
+        let sep = if legend.is_empty() { "" } else { " · " };
+        legend.push(Span::styled(
+            format!("{sep}{}/{total} actors", actors.len()),
+            t.dim,
+        ));
+    }
+    if (lines.len() as u16) < m.height && !legend.is_empty() {
+        lines.push(Line::from(legend));
     }
     frame.render_widget(Paragraph::new(lines), m);
 }
