@@ -32,12 +32,23 @@ pub struct Brief {
     /// What fuzzy search offers as topics: pairs, organisations, headings.
     #[serde(default)]
     pub topics: Vec<String>,
+    /// States and organisations named in the document.
     #[serde(default)]
     pub actors: Vec<Actor>,
+    /// Non-state armed groups and movements (kind "group"), kept apart from
+    /// `actors` so that relations and the tone matrix are between states
+    /// and organisations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Actor>,
     #[serde(default)]
     pub conclusions: Vec<Conclusion>,
+    /// Relations between states and organisations.
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// Relations with a non-state group on one side (a state fighting or
+    /// talking to an armed group), in the same form.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_relations: Vec<Relation>,
     #[serde(default)]
     pub alliances: Vec<Alliance>,
     #[serde(default)]

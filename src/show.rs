@@ -71,6 +71,26 @@ pub fn render(brief: &Brief, width: Option<usize>) -> String {
             }
         }
     }
+    if !brief.group_relations.is_empty() {
+        section(&mut out, "NON-STATE GROUPS");
+        for r in &brief.group_relations {
+            let _ = writeln!(
+                out,
+                "{} ({}–{}): {}, tone {:+.1}, {}",
+                pair_name(brief, &r.a, &r.b),
+                r.a,
+                r.b,
+                r.stance.as_str(),
+                r.tone,
+                r.trend.as_str()
+            );
+            for e in r.evidence.iter().take(3) {
+                let date = e.date.as_deref().unwrap_or("undated");
+                let text = format!("{date} · {} (¶{})", e.text, e.paragraph);
+                push_item(&mut out, "  - ", &text, w);
+            }
+        }
+    }
     if !brief.alliances.is_empty() {
         section(&mut out, "ALLIANCES");
         for a in &brief.alliances {

@@ -12,6 +12,7 @@ pub fn actor_name<'a>(brief: &'a Brief, id: &'a str) -> &'a str {
     brief
         .actors
         .iter()
+        .chain(&brief.groups)
         .find(|a| a.id == id)
         .map_or(id, |a| a.name.as_str())
 }
@@ -70,6 +71,21 @@ pub fn markdown(brief: &Brief) -> String {
                     e.paragraph
                 );
             }
+        }
+        out.push('\n');
+    }
+    if !brief.group_relations.is_empty() {
+        out.push_str("## Non-state groups\n\n");
+        for r in &brief.group_relations {
+            let _ = writeln!(
+                out,
+                "- **{}** ({}–{}): {}, tone {:+.1}",
+                inline(&pair_name(brief, &r.a, &r.b)),
+                r.a,
+                r.b,
+                r.stance.as_str(),
+                r.tone
+            );
         }
         out.push('\n');
     }

@@ -55,7 +55,7 @@ pub fn find(doc: &Document, dates: &DocDates, lang: &str, lex: &Lexicon) -> DocA
         .flatten()
         .map(|d| d.0)
         .max();
-    let resolve = |text: &str| mentions_in(text, lang, gaz, latest, &lex.relations.locative);
+    let resolve = |text: &str| mentions_in(text, lang, gaz, latest, &lex.relations);
     DocActors {
         title: resolve(&doc.title),
         headings: doc
@@ -76,7 +76,7 @@ fn mentions_in(
     lang: &str,
     gaz: &Gazetteer,
     latest: Option<Date>,
-    locative: &rustc_hash::FxHashSet<String>,
+    words: &crate::lexicon::RelationLexicon,
 ) -> Vec<ActorMention> {
     gaz.find(text, lang)
         .into_iter()
@@ -92,7 +92,8 @@ fn mentions_in(
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .next()
                     .unwrap_or("");
-                locative.contains(&prev.to_lowercase())
+                words.locative.contains(&prev.to_lowercase())
+                    || names_a_document(text, m.start, m.end, words)
             };
             ActorMention {
                 id,
@@ -103,6 +104,38 @@ fn mentions_in(
             }
         })
         .collect()
+}
+
+/// A city in the name of a document: "the Algiers Agreement", "the Minsk
+/// agreements", "Perjanjian Pretoria", "the Treaty of Lisbon".
+fn names_a_document(
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &crate::lexicon::RelationLexicon,
+) -> bool {
+    let word = |s: &str| s.chars().all(|c| c.is_alphanumeric() || c == '-') && !s.is_empty();
+    let next = text[end..]
+        .split(|c: char| !c.is_alphanumeric() && c != 'é')
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    if next.is_some_and(|w| words.document_after.contains(&w)) && text[end..].starts_with(' ') {
+        return true;
+    }
+    let before: Vec<String> = text[..start]
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| word(w))
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let one = before.first().cloned().unwrap_or_default();
+    let two = match before.get(1) {
+        Some(w) => format!("{w} {one}"),
+        None => String::new(),
+    };
+    text[..start].ends_with(' ')
+        && (words.document_before.contains(&one) || words.document_before.contains(&two))
 }
 
 /// Does a text whose latest date is `latest` speak of a time after `since` (`YYYY-MM`)?

@@ -65,8 +65,10 @@ pub fn ingest(source: &str, bytes: &[u8], lex: &Lexicon) -> Result<Ingested, Ing
         content_sha256: String::new(),
         topics: topics(&doc, &extracted.relations, &extracted.alliances, lex),
         actors: extracted.actors,
+        groups: extracted.groups,
         conclusions: extracted.conclusions,
         relations: extracted.relations,
+        group_relations: extracted.group_relations,
         alliances: extracted.alliances,
         timeline: extracted.timeline,
         body: String::new(),
@@ -86,8 +88,10 @@ pub fn ingest(source: &str, bytes: &[u8], lex: &Lexicon) -> Result<Ingested, Ing
 pub struct Extracted {
     pub date: Option<String>,
     pub actors: Vec<crate::brief::Actor>,
+    pub groups: Vec<crate::brief::Actor>,
     pub conclusions: Vec<crate::brief::Conclusion>,
     pub relations: Vec<crate::brief::Relation>,
+    pub group_relations: Vec<crate::brief::Relation>,
     pub alliances: Vec<crate::brief::Alliance>,
     pub timeline: Vec<crate::brief::TimelineEntry>,
 }
@@ -138,12 +142,25 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     let conclusions = conclusions::rank(doc, &sents, &relations, lex);
     let mut relations = relations;
     relations.extend(alliance_relations(&alliances, &relations));
+    let is_group = |id: &str| {
+        lex.gazetteer
+            .index(id)
+            .is_some_and(|i| lex.gazetteer.actor(i).kind == crate::brief::ActorKind::Group)
+    };
+    let (group_relations, relations) = relations
+        .into_iter()
+        .partition(|r| is_group(&r.a) || is_group(&r.b));
+    let (groups, actors) = actors::summarize(&found, lex)
+        .into_iter()
+        .partition(|a| a.kind == crate::brief::ActorKind::Group);
     Extracted {
         date: dd.document.map(|d| d.to_string()),
-        actors: actors::summarize(&found, lex),
+        actors,
+        groups,
         timeline: dates::timeline(&sents),
         conclusions,
         relations,
+        group_relations,
         alliances,
     }
 }

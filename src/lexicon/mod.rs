@@ -89,6 +89,8 @@ pub struct RelationLexicon {
     pub subordinators: FxHashSet<String>,
     pub clause_breaks: FxHashSet<String>,
     pub locative: FxHashSet<String>,
+    pub document_after: FxHashSet<String>,
+    pub document_before: FxHashSet<String>,
     pub mixed_ratio: f64,
     pub min_weight: f64,
 }
@@ -115,6 +117,8 @@ struct RelationsFile {
     subordinators: Vec<String>,
     clause_breaks: Vec<String>,
     locative: Vec<String>,
+    document_after: Vec<String>,
+    document_before: Vec<String>,
     mixed_ratio: f64,
     min_weight: f64,
 }
@@ -658,6 +662,8 @@ impl Lexicon {
             subordinators: lower_set(&r.subordinators),
             clause_breaks: lower_set(&r.clause_breaks),
             locative: lower_set(&r.locative),
+            document_after: lower_set(&r.document_after),
+            document_before: lower_set(&r.document_before),
             mixed_ratio: r.mixed_ratio,
             min_weight: r.min_weight,
         };

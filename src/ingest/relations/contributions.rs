@@ -156,14 +156,29 @@ fn source(
 }
 
 /// Candidates of a cue without a target: pairs of sides in its clause by
-/// proximity, and sides that are pairs themselves.
+/// proximity, and sides that are pairs themselves. A cue in a clause that
+/// names no side ("..., after the two governments agreed, a step both sides
+/// described as the start of normalisation") reaches the sentence's other
+/// clauses, at half the weight.
 fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     let hc = v.clause(h.start);
+    let own = in_clause(v, sides, h, |c| c == hc);
+    if !own.is_empty() || sides.iter().any(|g| v.clause(g.start) == hc) {
+        return own;
+    }
+    in_clause(v, sides, h, |_| true)
+        .into_iter()
+        .map(|(i, j, p)| (i, j, p * 0.5))
+        .collect()
+}
+
+/// `undirected` over the sides whose clause passes `keep`.
+fn in_clause(v: &View, sides: &[Side], h: &Hit, keep: impl Fn(usize) -> bool) -> Vec<Candidate> {
     let mut cands = Vec::new();
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
             let (g1, g2) = (&sides[i], &sides[j]);
-            if v.clause(g1.start) != hc || v.clause(g2.start) != hc {
+            if !keep(v.clause(g1.start)) || !keep(v.clause(g2.start)) {
                 continue;
             }
             let prox = if g1.end <= h.start && h.end <= g2.start {
@@ -187,7 +202,7 @@ fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
         }
     }
     for (i, g) in sides.iter().enumerate() {
-        if g.is_pair() && v.clause(g.start) == hc {
+        if g.is_pair() && keep(v.clause(g.start)) {
             let d = distance(h, g.start, g.end);
             // A pair said to relate to each other takes the undirected cues first.
             cands.push((
@@ -201,7 +216,7 @@ fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     let nearest = sides
         .iter()
         .enumerate()
-        .filter(|(_, g)| v.clause(g.start) == hc)
+        .filter(|(_, g)| keep(v.clause(g.start)))
         .min_by_key(|(_, g)| distance(h, g.start, g.end))
         .map(|(i, _)| i);
     if let Some(n) = nearest
