@@ -186,6 +186,20 @@ mod tests {
                 kind: ActorKind::State,
                 mentions: 12,
             }],
+            groups: vec![Actor {
+                id: "HOUTHI".into(),
+                name: "Houthis".into(),
+                kind: ActorKind::Group,
+                mentions: 2,
+            }],
+            group_relations: vec![Relation {
+                a: "HOUTHI".into(),
+                b: "USA".into(),
+                stance: Stance::Conflict,
+                tone: -7.0,
+                trend: Trend::Unknown,
+                evidence: vec![],
+            }],
             conclusions: vec![Conclusion {
                 text: "Hubungan Moskow dengan Baku dan Yerevan belum pernah seburuk sekarang."
                     .into(),
@@ -436,6 +450,8 @@ mod tests {
                     conclusions: conclusions.into_iter().map(|(text, c, score, paragraph)| Conclusion {
                         text, confidence: c.map(|i| Confidence::ALL[i]), score, paragraph,
                     }).collect(),
+                    groups: vec![],
+                    group_relations: relations.iter().take(1).cloned().collect(),
                     relations,
                     alliances: vec![Alliance {
                         id: "CSTO".into(), name: "CSTO".into(), kind: AllianceKind::Organisation,

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use super::acronyms::{self, Defined};
 use super::dates::{Date, DocDates};
 use super::segment::Document;
 use crate::brief::{Actor, ActorKind};
@@ -24,6 +25,8 @@ pub struct ActorMention {
     pub kind: AliasKind,
     /// A capital named as a place.
     pub locative: bool,
+    /// An organisation the document itself defines (not in the gazetteer).
+    pub defined: bool,
 }
 
 /// Mentions in every part of a document.
@@ -34,6 +37,8 @@ pub struct DocActors {
     pub headings: Vec<Vec<ActorMention>>,
     /// Per paragraph, per sentence.
     pub sentences: Vec<Vec<Vec<ActorMention>>>,
+    /// Organisations the document defines by an acronym in brackets.
+    pub defined: Vec<Defined>,
 }
 
 impl DocActors {
@@ -55,7 +60,15 @@ pub fn find(doc: &Document, dates: &DocDates, lang: &str, lex: &Lexicon) -> DocA
         .flatten()
         .map(|d| d.0)
         .max();
-    let resolve = |text: &str| mentions_in(text, lang, gaz, latest, &lex.relations);
+    let texts = std::iter::once(doc.title.as_str())
+        .chain(doc.sections.iter().filter_map(|s| s.heading.as_deref()))
+        .chain(doc.paragraphs.iter().flat_map(|p| p.sentence_texts()));
+    let defined = acronyms::definitions(texts, lang, gaz, &lex.relations);
+    let resolve = |text: &str| {
+        let mut ms = mentions_in(text, lang, gaz, latest, &lex.relations);
+        add_defined(text, &defined, &mut ms);
+        ms
+    };
     DocActors {
         title: resolve(&doc.title),
         headings: doc
@@ -68,7 +81,45 @@ pub fn find(doc: &Document, dates: &DocDates, lang: &str, lex: &Lexicon) -> DocA
             .iter()
             .map(|p| p.sentence_texts().map(&resolve).collect())
             .collect(),
+        defined,
     }
+}
+
+/// Mentions of the organisations the document defines: their acronyms, and
+/// a new organisation's full name (which hides the gazetteer's mentions
+/// inside it: "Colombo" in "Colombo Security Conclave" is not Sri Lanka).
+fn add_defined(text: &str, defined: &[Defined], ms: &mut Vec<ActorMention>) {
+    if defined.is_empty() {
+        return;
+    }
+    let mut added: Vec<ActorMention> = Vec::new();
+    for d in defined {
+        let mut spans: Vec<(usize, usize)> = acronyms::whole_words(text, &d.acronym).collect();
+        if let Some(name) = &d.name {
+            let names: Vec<(usize, usize)> = acronyms::whole_words(text, name).collect();
+            ms.retain(|m| !names.iter().any(|&(s, e)| m.start < e && s < m.end));
+            spans.extend(names);
+        }
+        for (start, end) in spans {
+            let overlaps = |m: &ActorMention| m.start < end && start < m.end;
+            if !ms.iter().any(overlaps) && !added.iter().any(overlaps) {
+                added.push(ActorMention {
+                    id: d.id.clone(),
+                    start,
+                    end,
+                    kind: if d.name.is_some() && end - start > d.acronym.len() {
+                        AliasKind::Name
+                    } else {
+                        AliasKind::Acronym
+                    },
+                    locative: false,
+                    defined: d.name.is_some(),
+                });
+            }
+        }
+    }
+    ms.extend(added);
+    ms.sort_by_key(|m| (m.start, m.end));
 }
 
 fn mentions_in(
@@ -101,6 +152,7 @@ fn mentions_in(
                 end: m.end,
                 kind: m.kind,
                 locative: is_loc,
+                defined: false,
             }
         })
         .collect()
@@ -167,9 +219,11 @@ pub fn summarize(found: &DocActors, lex: &Lexicon) -> Vec<Actor> {
         .into_iter()
         .filter(|(_, (_, acting))| *acting > 0)
         .map(|(id, (n, _))| {
-            let (name, kind) = match gaz.index(id) {
-                Some(i) => (gaz.actor(i).name.clone(), gaz.actor(i).kind),
-                None => (id.to_string(), ActorKind::State),
+            let defined = found.defined.iter().find(|d| d.id == id && d.name.is_some());
+            let (name, kind) = match (gaz.index(id), defined) {
+                (Some(i), _) => (gaz.actor(i).name.clone(), gaz.actor(i).kind),
+                (None, Some(d)) => (d.name.clone().unwrap_or_default(), ActorKind::Organisation),
+                (None, None) => (id.to_string(), ActorKind::State),
             };
             Actor {
                 id: id.to_string(),
@@ -228,7 +282,7 @@ mod tests {
             ),
             (
                 "PBB dan Uni Eropa mengecam serangan Houthi di Laut Merah.",
-                &["EU", "HOUTHI", "UN"],
+                &["EU", "UN"],
             ),
             (
                 "Prime Minister Shehbaz Sharif said Islamabad would respond to New Delhi.",
@@ -238,10 +292,7 @@ mod tests {
                 "The Kremlin and the White House traded accusations as NATO allies met in Vilnius.",
                 &["NATO", "RUS", "USA"],
             ),
-            (
-                "Hamas dan Hizbullah memuji Teheran.",
-                &["HAMAS", "HEZBOLLAH", "IRN"],
-            ),
+            ("Hamas dan Hizbullah memuji Teheran.", &["IRN"]),
             ("Negara-negara Amerika Latin dan Samudra Hindia.", &[]),
             (
                 "Pejabat AS dan RRT bertemu di Jenewa, as planned.",
@@ -251,6 +302,48 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(actor_ids(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn non_state_groups_are_kept_apart_from_states_and_organisations() {
+        // Written for this test: the group is listed, and its relation is a
+        // group relation, not one of the brief's relations between states.
+        let text = "Houthi menyerang kapal-kapal Amerika Serikat di Laut Merah pada Januari 2024.";
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        let x = extract(&doc, "id", lex);
+        assert!(x.groups.iter().any(|g| g.id == "HOUTHI"), "{:?}", x.groups);
+        assert!(x.actors.iter().all(|a| a.id != "HOUTHI"));
+        assert!(x.relations.iter().all(|r| r.a != "HOUTHI" && r.b != "HOUTHI"));
+        assert!(
+            x.group_relations
+                .iter()
+                .any(|r| r.a == "HOUTHI" && r.b == "USA"),
+            "{:?}",
+            x.group_relations
+        );
+    }
+
+    #[test]
+    fn a_city_in_the_name_of_a_document_is_not_its_state() {
+        // Written for this test, both languages.
+        assert_eq!(
+            actor_ids("Ethiopia and Eritrea ended the war under the Algiers Agreement."),
+            ["ERI", "ETH"]
+        );
+        assert_eq!(
+            actor_ids("Etiopia dan Eritrea menandatangani Perjanjian Pretoria tentang gencatan senjata."),
+            ["ERI", "ETH"]
+        );
+        assert_eq!(
+            actor_ids("The Treaty of Lisbon changed how the European Union works."),
+            ["EU"]
+        );
+        // The capital acting is still its state.
+        assert_eq!(
+            actor_ids("Pretoria condemned the attack on its embassy."),
+            ["ZAF"]
+        );
     }
 
     #[test]

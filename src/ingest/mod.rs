@@ -2,6 +2,7 @@
 //! (extraction stages) -> [`Brief`]. Each stage is a pure function in its own
 //! module; this file only chains them.
 
+pub mod acronyms;
 pub mod actors;
 pub mod alliances;
 pub mod clean;

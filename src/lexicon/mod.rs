@@ -91,6 +91,8 @@ pub struct RelationLexicon {
     pub locative: FxHashSet<String>,
     pub document_after: FxHashSet<String>,
     pub document_before: FxHashSet<String>,
+    pub organisation_heads: FxHashSet<String>,
+    pub group_heads: FxHashSet<String>,
     pub mixed_ratio: f64,
     pub min_weight: f64,
 }
@@ -119,6 +121,8 @@ struct RelationsFile {
     locative: Vec<String>,
     document_after: Vec<String>,
     document_before: Vec<String>,
+    organisation_heads: Vec<String>,
+    group_heads: Vec<String>,
     mixed_ratio: f64,
     min_weight: f64,
 }
@@ -370,6 +374,7 @@ pub struct AllianceLexicon {
     pub composition: PhraseSet,
     pub continuity: FxHashSet<String>,
     pub group_pronouns: PhraseSet,
+    pub member_modifiers: FxHashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -392,6 +397,7 @@ struct AlliancesFile {
     composition: Vec<String>,
     continuity: Vec<String>,
     group_pronouns: Vec<String>,
+    member_modifiers: Vec<String>,
 }
 
 /// User additions to the shipped lexicons (config `[lexicon]`).
@@ -635,6 +641,7 @@ impl Lexicon {
             composition: PhraseSet::new(numbered(&a.composition)),
             continuity: a.continuity.iter().map(|w| w.to_lowercase()).collect(),
             group_pronouns: PhraseSet::new(numbered(&a.group_pronouns)),
+            member_modifiers: a.member_modifiers.iter().map(|w| w.to_lowercase()).collect(),
         };
         let r: RelationsFile = embedded("relations.toml", RELATIONS_TOML);
         let lower_set = |v: &[String]| {
@@ -664,6 +671,8 @@ impl Lexicon {
             locative: lower_set(&r.locative),
             document_after: lower_set(&r.document_after),
             document_before: lower_set(&r.document_before),
+            organisation_heads: lower_set(&r.organisation_heads),
+            group_heads: lower_set(&r.group_heads),
             mixed_ratio: r.mixed_ratio,
             min_weight: r.min_weight,
         };

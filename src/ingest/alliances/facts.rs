@@ -57,23 +57,26 @@ pub(super) struct Context {
 }
 
 impl Context {
-    /// The organisation the recent sentences are about: the one named most
-    /// in the last three, the latest on a tie ("the bloc" after "GCC ... GCC
-    /// ... the EU").
+    /// The organisation the recent sentences are about ("the bloc", "the
+    /// alliance", "blok itu"): each mention counts less the further back it
+    /// is, so a bloc named twice a few sentences ago outweighs another named
+    /// once in passing since; none beyond about seven sentences.
     fn org(&self, index: usize) -> Option<String> {
-        let recent: Vec<&(String, usize)> = self
-            .recent_orgs
-            .iter()
-            .filter(|(_, i)| index - i <= 3)
-            .collect();
-        let mut best: Option<(&str, usize, usize)> = None;
-        for (o, i) in &recent {
-            let n = recent.iter().filter(|(x, _)| x == o).count();
-            if best.is_none_or(|(_, bn, bi)| n > bn || (n == bn && *i >= bi)) {
-                best = Some((o.as_str(), n, *i));
+        let mut best: Option<(&str, f64)> = None;
+        let mut scores: Vec<(&str, f64)> = Vec::new();
+        for (o, i) in &self.recent_orgs {
+            let w = 0.8f64.powi((index - i) as i32);
+            match scores.iter_mut().find(|(x, _)| x == o) {
+                Some(e) => e.1 += w,
+                None => scores.push((o.as_str(), w)),
             }
         }
-        best.map(|(o, _, _)| o.to_string())
+        for (o, w) in scores {
+            if w >= 0.2 && best.is_none_or(|(_, bw)| w >= bw) {
+                best = Some((o, w));
+            }
+        }
+        best.map(|(o, _)| o.to_string())
     }
 
     /// Remember what this sentence names.
@@ -136,7 +139,11 @@ impl<'a> Facts<'a> {
             .filter(|m| !m.locative)
             .map(|m| M {
                 id: m.id.clone(),
-                kind: kind_of(lex, &m.id),
+                kind: if m.defined {
+                    ActorKind::Organisation
+                } else {
+                    kind_of(lex, &m.id)
+                },
                 by_name: matches!(m.kind, AliasKind::Name | AliasKind::Acronym),
                 start: tok_at(toks, m.start),
                 end: tok_end(toks, m.end),

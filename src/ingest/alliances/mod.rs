@@ -87,7 +87,7 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
             continue;
         };
         events::record(&f, lex, &mut acc);
-        statements::members(&f, &mut acc);
+        statements::members(&f, lex, &mut acc);
         statements::composition(&f, &mut acc);
         statements::leaders(&f, &mut acc);
         statements::chairs(&f, &mut acc);
@@ -213,6 +213,30 @@ mod tests {
             "China recently agreed a non-aggression pact at a summit with ASEAN members.",
         );
         assert!(members(&a, "ASEAN").is_empty());
+    }
+
+    #[test]
+    fn members_in_a_colon_list_and_before_a_membership_noun() {
+        // Written for this test, both languages.
+        let a = alliances(
+            "The Eurasian Economic Union (EAEU) held its summit in Minsk. The bloc's five members: Russia, Belarus, Kazakhstan, Armenia, Kyrgyzstan.",
+        );
+        assert_eq!(
+            members(&a, "EAEU"),
+            [
+                "RUS member",
+                "BLR member",
+                "KAZ member",
+                "ARM member",
+                "KGZ member"
+            ]
+        );
+        let a = alliances("Georgia is still formally a member of the Council of Europe.");
+        assert_eq!(members(&a, "COE"), ["GEO member"], "{a:?}");
+        let a = alliances(
+            "Laos dan Kamboja, dua anggota ASEAN yang paling dekat dengan Beijing, menolak pernyataan itu.",
+        );
+        assert_eq!(members(&a, "ASEAN"), ["LAO member", "KHM member"]);
     }
 
     #[test]

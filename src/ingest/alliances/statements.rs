@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::Acc;
 use super::facts::{Facts, StateList, tok_at, tok_end};
 use crate::brief::AllianceKind;
-use crate::lexicon::cat;
+use crate::lexicon::{AllianceLexicon, Lexicon, cat};
 
 fn organisation(acc: &mut BTreeMap<String, Acc>, id: String) -> &mut Acc {
     let a = acc.entry(id).or_default();
@@ -21,10 +21,24 @@ fn organisation(acc: &mut BTreeMap<String, Acc>, id: String) -> &mut Acc {
     a
 }
 
+/// A number or an ordinal ("six", "11th", "ke-11"), or a word of
+/// `member_modifiers`.
+fn modifier(w: &str, al: &AllianceLexicon) -> bool {
+    let digits = w.trim_start_matches("ke-");
+    al.member_modifiers.contains(w)
+        || (digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .chars()
+                .all(|c| c.is_ascii_alphabetic()))
+}
+
 /// Words that may stand between a state and the membership noun that
-/// describes it ("Hungary, a member", "Estonia has been a NATO member").
-fn describes(w: &str) -> bool {
-    matches!(
+/// describes it ("Hungary, a member", "Estonia has been a NATO member",
+/// "Myanmar is still formally a member").
+fn describes(w: &str, al: &AllianceLexicon) -> bool {
+    modifier(w, al)
+        || matches!(
         w,
         "," | "a"
             | "an"
@@ -56,6 +70,7 @@ fn named_members(
     e: usize,
     org_next_end: Option<usize>,
     noun_start: usize,
+    al: &AllianceLexicon,
 ) -> Vec<String> {
     let after_noun = org_next_end.unwrap_or(e);
     let listed = f.lists.iter().find(|l| listed_after(f, l, after_noun));
@@ -66,8 +81,8 @@ fn named_members(
         .iter()
         .find(|l| {
             l.end <= noun_start
-                && noun_start - l.end <= 4
-                && f.lower[l.end..noun_start].iter().all(|w| describes(w))
+                && noun_start - l.end <= 6
+                && f.lower[l.end..noun_start].iter().all(|w| describes(w, al))
         })
         .map(|l| l.ids.clone())
         .unwrap_or_default()
@@ -89,11 +104,16 @@ fn listed_after(f: &Facts, l: &StateList, after_noun: usize) -> bool {
     l.by_name
         && l.start >= after_noun
         && l.start - after_noun <= 6
-        && (gap.is_empty() || introduced || gap == [","] || (gap.last() == Some(&",") && closed))
+        && (gap.is_empty()
+            || introduced
+            || gap == [","]
+            || gap == [":"]
+            || (gap.last() == Some(&",") && closed))
 }
 
 /// Members named around membership nouns.
-pub(super) fn members(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
+    let al = &lex.alliances;
     let event_spans: Vec<(usize, usize)> = f
         .found
         .get(cat::EVENTS)
@@ -109,7 +129,10 @@ pub(super) fn members(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
         }
         let (s, e) = f.span(mem.start, mem.end);
         let org_next = f.orgs.iter().find(|o| o.start >= e && o.start - e <= 2);
-        let org_prev = f.orgs.iter().rev().find(|o| o.end <= s && s - o.end <= 1);
+        // "the CSTO's six members", "NATO members".
+        let org_prev = f.orgs.iter().rev().find(|o| {
+            o.end <= s && s - o.end <= 4 && f.lower[o.end..s].iter().all(|w| modifier(w, al))
+        });
         let org = org_next
             .or(org_prev)
             .map(|o| o.id.clone())
@@ -117,7 +140,7 @@ pub(super) fn members(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
             .or_else(|| f.context_org.clone());
         let Some(org) = org else { continue };
         let noun_start = org_prev.map_or(s, |o| o.start);
-        let named = named_members(f, e, org_next.map(|o| o.end), noun_start);
+        let named = named_members(f, e, org_next.map(|o| o.end), noun_start, al);
         if named.is_empty() {
             continue;
         }

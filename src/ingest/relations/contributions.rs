@@ -157,16 +157,16 @@ fn source(
 
 /// Candidates of a cue without a target: pairs of sides in its clause by
 /// proximity, and sides that are pairs themselves. A cue in a clause that
-/// names no side ("..., after the two governments agreed, a step both sides
-/// described as the start of normalisation") reaches the sentence's other
-/// clauses, at half the weight.
+/// names no side ("The Turkish-Armenian border reopened, after ..., since
+/// they began talking about normalisation") reaches the sides of the
+/// sentence's main clause, at half the weight.
 fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     let hc = v.clause(h.start);
     let own = in_clause(v, sides, h, |c| c == hc);
     if !own.is_empty() || sides.iter().any(|g| v.clause(g.start) == hc) {
         return own;
     }
-    in_clause(v, sides, h, |_| true)
+    in_clause(v, sides, h, |c| c == 0)
         .into_iter()
         .map(|(i, j, p)| (i, j, p * 0.5))
         .collect()
@@ -228,7 +228,13 @@ fn in_clause(v: &View, sides: &[Side], h: &Hit, keep: impl Fn(usize) -> bool) ->
 }
 
 /// Spread a cue's value over its candidates; each actor pair takes its best share.
-fn distribute(sides: &[Side], h: &Hit, cands: &[Candidate], out: &mut Contributions) {
+fn distribute(
+    sides: &[Side],
+    blocs: &[(String, Vec<String>)],
+    h: &Hit,
+    cands: &[Candidate],
+    out: &mut Contributions,
+) {
     let total: f64 = cands.iter().map(|c| c.2).sum();
     if total <= 0.0 {
         return;
@@ -238,6 +244,14 @@ fn distribute(sides: &[Side], h: &Hit, cands: &[Candidate], out: &mut Contributi
         let share = prox / total * (0.5 + 0.5 * prox.min(1.0));
         let mut put = |a: &str, b: &str, reciprocal: bool| {
             if !reciprocal && co_agents(sides, a, b) {
+                return;
+            }
+            let member = |o: &str, x: &str| {
+                blocs
+                    .iter()
+                    .any(|(org, ms)| org == o && ms.iter().any(|m| m == x))
+            };
+            if member(a, b) || member(b, a) {
                 return;
             }
             if let Some(p) = pair(a, b) {
@@ -268,7 +282,13 @@ fn distribute(sides: &[Side], h: &Hit, cands: &[Candidate], out: &mut Contributi
 }
 
 /// What every cue of the sentence contributes to which pair.
-pub(super) fn from_hits(v: &View, sides: &[Side], hits: &[Hit], lex: &Lexicon) -> Contributions {
+pub(super) fn from_hits(
+    v: &View,
+    sides: &[Side],
+    blocs: &[(String, Vec<String>)],
+    hits: &[Hit],
+    lex: &Lexicon,
+) -> Contributions {
     // Sides that are the object of a cue before them.
     let objects: Vec<(usize, usize)> = hits
         .iter()
@@ -283,7 +303,7 @@ pub(super) fn from_hits(v: &View, sides: &[Side], hits: &[Hit], lex: &Lexicon) -
         } else {
             undirected(v, sides, h)
         };
-        distribute(sides, h, &cands, &mut out);
+        distribute(sides, blocs, h, &cands, &mut out);
     }
     out
 }
@@ -363,6 +383,16 @@ mod tests {
     fn a_nominal_names_its_agent_after_the_noun() {
         let rs = rels("Serangan udara Turki terhadap Suriah menewaskan sepuluh orang.");
         assert!(rs.iter().any(|r| r == "SYR-TUR conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_cue_in_a_clause_without_sides_reaches_the_main_clause() {
+        // Written for this test: the cue sits in a "since" clause that names
+        // nobody; the main clause's hyphen pair takes it.
+        let rs = rels(
+            "Trains crossed the Peruvian-Bolivian border on Monday for the first time since the two railways began a partnership.",
+        );
+        assert!(rs.iter().any(|r| r == "BOL-PER cooperation"), "{rs:?}");
     }
 
     #[test]

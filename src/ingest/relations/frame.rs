@@ -147,3 +147,64 @@ fn states_relationship(v: &View, h: &Hit, lex: &Lexicon) -> bool {
     (h.start.saturating_sub(8)..h.start)
         .any(|i| v.clause(i) == c && lex.time.relationship.contains(v.lower[i]))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::brief::Stance;
+    use crate::ingest::{Format, document, extract, lang};
+    use crate::lexicon::shared;
+
+    fn stance(text: &str, a: &str, b: &str) -> Option<Stance> {
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        extract(&doc, &lang::detect(text), lex)
+            .relations
+            .into_iter()
+            .find(|r| r.a == a && r.b == b)
+            .map(|r| r.stance)
+    }
+
+    // Written for these tests. News tells the history of a relation to explain
+    // its present; the stance is the present.
+
+    #[test]
+    fn the_present_outweighs_the_past() {
+        let en = "Peru and Chile\n\nIn the past, Peru and Chile fought a war over the Atacama coast and their armies clashed again in the 1970s. Now the two neighbours cooperate closely on trade and signed a defence cooperation agreement in 2024.\n";
+        assert_eq!(stance(en, "CHL", "PER"), Some(Stance::Cooperation));
+        let id = "Peru dan Chile\n\nPada masa lalu, Peru dan Chile berperang memperebutkan pesisir Atacama dan pasukan keduanya bentrok lagi pada 1970-an. Kini kedua negara bekerja sama erat di bidang perdagangan dan menandatangani perjanjian kerja sama pertahanan pada 2024.\n";
+        assert_eq!(stance(id, "CHL", "PER"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn a_transition_frame_counts_what_it_became() {
+        let id = "Dari Kawan Menjadi Lawan: Kenya dan Tanzania\n\nHubungan Kenya dan Tanzania berubah dari persahabatan menjadi permusuhan setelah sengketa dagang tahun ini.\n";
+        assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Conflict));
+        let en = "Kenya and Tanzania: from friendship to hostility\n\nRelations between Kenya and Tanzania turned from friendship to hostility after this year's trade dispute.\n";
+        assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Conflict));
+    }
+
+    #[test]
+    fn former_allies_are_history() {
+        let en = "Serbia and Croatia\n\nThe former allies Serbia and Croatia now accuse each other of provocations and have expelled each other's diplomats.\n";
+        assert_eq!(stance(en, "HRV", "SRB"), Some(Stance::Conflict));
+    }
+
+    #[test]
+    fn dates_years_before_the_documents_time_are_history() {
+        // The war of 1995 is history for a text whose time is 2025.
+        let en = "Ecuador and Peru\n\nEcuador and Peru fought a border war in 1995. In 2025 the two countries signed a trade agreement, and in March 2025 their presidents agreed to cooperate on border security.\n";
+        assert_eq!(stance(en, "ECU", "PER"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn the_reference_year_is_the_latest_named_twice() {
+        let lex = shared();
+        let text = "Laporan\n\nPada 2023 dan Mei 2023 kedua negara bertemu. Target itu berlaku hingga 2030.\n";
+        let doc = document(text, Format::Text, lex).unwrap();
+        let scanned = crate::ingest::scan::document(&doc, lex);
+        let dd = crate::ingest::dates::resolve(&scanned, &lex.dates);
+        let found = crate::ingest::actors::find(&doc, &dd, "id", lex);
+        let sents = crate::ingest::context::sentences(&doc, &scanned, &found, &dd);
+        assert_eq!(super::reference_year(&sents), Some(2023));
+    }
+}

@@ -195,7 +195,8 @@ fn analyse(
     for (h, now) in hits.iter_mut().zip(nows) {
         h.now = now;
     }
-    let mut out = contributions::from_hits(&v, &sides, &hits, lex);
+    let blocs = sides::memberships(&v, &sides, lex);
+    let mut out = contributions::from_hits(&v, &sides, &blocs, &hits, lex);
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
     }

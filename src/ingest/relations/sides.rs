@@ -77,10 +77,13 @@ fn is_party(text: &str, m: &ActorMention, lex: &Lexicon) -> bool {
     if r.former.contains(prev) {
         return false;
     }
-    let kind = lex
-        .gazetteer
-        .index(&m.id)
-        .map(|i| lex.gazetteer.actor(i).kind);
+    let kind = if m.defined {
+        Some(ActorKind::Organisation)
+    } else {
+        lex.gazetteer
+            .index(&m.id)
+            .map(|i| lex.gazetteer.actor(i).kind)
+    };
     match kind {
         // "melaporkan ke WTO", "di depan majelis PBB": a forum, not a party.
         Some(ActorKind::Organisation) => !before.iter().any(|w| r.forum_prepositions.contains(w)),
@@ -262,6 +265,44 @@ pub(super) fn pair_anaphora(v: &View, sides: &mut Vec<Side>, context: Option<&Pa
     }
 }
 
+/// Members and their organisation as the sentence states them ("Papua
+/// Nugini dan Fiji, dua anggota MSG", "NATO members Poland and Hungary",
+/// "anggota ASEAN, yaitu Filipina dan Vietnam"): a member and its bloc are
+/// not a pair that relates — bare membership is not a relation. Each entry
+/// is (organisation, its members named next to the membership noun).
+pub(super) fn memberships(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (ns, ne) in v.ranges(cat::MEMBERSHIP) {
+        let org = v.sent.mentions.iter().find(|m| {
+            let (s, e) = tok_span(v.toks, m.start, m.end);
+            let organisation = m.defined
+                || lex
+                    .gazetteer
+                    .index(&m.id)
+                    .is_some_and(|i| lex.gazetteer.actor(i).kind == ActorKind::Organisation);
+            organisation
+                && ((ne <= s
+                    && s - ne <= 2
+                    && v.all_between(ne, s, |w| matches!(w, "of" | "the" | "penuh" | "full")))
+                    || (ns >= e && ns - e <= 1))
+        });
+        let Some(org) = org else { continue };
+        let (os, oe) = tok_span(v.toks, org.start, org.end);
+        let (from, to) = (ns.min(os), ne.max(oe));
+        let clause = v.clause(ns);
+        let members: Vec<String> = sides
+            .iter()
+            .filter(|g| v.clause(g.start) == clause)
+            .filter(|g| (g.end <= from && from - g.end <= 4) || (g.start >= to && g.start - to <= 4))
+            .flat_map(|g| g.actors.iter().filter(|a| **a != org.id).cloned())
+            .collect();
+        if !members.is_empty() {
+            out.push((org.id.clone(), members));
+        }
+    }
+    out
+}
+
 /// `a` and `b` act together somewhere in the sentence (one side, not a pair).
 pub(super) fn co_agents(sides: &[Side], a: &str, b: &str) -> bool {
     sides.iter().any(|g| {
@@ -289,6 +330,18 @@ mod tests {
             "{rs:?}"
         );
         assert!(rs.iter().any(|r| r == "EST-RUS conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn bare_membership_is_not_a_relation() {
+        // Written for this test: the members and their bloc do not relate
+        // here, but an outsider's pact with the bloc's members does.
+        let rs = rels(
+            "Fiji dan Vanuatu, dua anggota MSG, menyambut baik kerja sama perikanan itu.",
+        );
+        assert!(rs.iter().all(|r| !r.contains("MSG")), "{rs:?}");
+        let rs = rels("China signed a cooperation agreement with ASEAN members in 2024.");
+        assert!(rs.iter().any(|r| r == "ASEAN-CHN cooperation"), "{rs:?}");
     }
 
     #[test]
