@@ -1,9 +1,11 @@
-//! What the binary says about failures: every error is one line that names
-//! its file and gives each cause once.
+//! What the binary says about itself and about failures: every help text
+//! tells the truth about the formats and folders `ingest` reads, and every
+//! error is one line that names its file and gives each cause once.
 
 use std::path::Path;
 
 use assert_cmd::Command;
+use briefing::ingest::EXTENSIONS;
 
 /// The binary, run in `dir`, with no user config, data or cache visible.
 fn briefing(dir: &Path) -> Command {
@@ -14,6 +16,63 @@ fn briefing(dir: &Path) -> Command {
         .env("XDG_CACHE_HOME", dir.join(".cache"))
         .env_remove("BRIEFING_NO_CACHE");
     cmd
+}
+
+fn help(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefing(dir.path()).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn help_names_every_supported_format() {
+    let top = help(&["--help"]);
+    let ingest = help(&["ingest", "--help"]);
+    let short = help(&["ingest", "-h"]);
+    for ext in EXTENSIONS {
+        let ext = format!(".{ext}");
+        assert!(top.contains(&ext), "briefing --help lacks {ext}:\n{top}");
+        assert!(
+            ingest.contains(&ext),
+            "ingest --help lacks {ext}:\n{ingest}"
+        );
+    }
+    // The one-line summaries (command list, `-h`) name the five formats.
+    for ext in [".txt", ".md", ".html", ".pdf", ".docx"] {
+        let ingest_line = top
+            .lines()
+            .find(|l| l.trim_start().starts_with("ingest"))
+            .unwrap();
+        assert!(ingest_line.contains(ext), "{ingest_line}");
+        assert!(short.contains(ext), "ingest -h lacks {ext}:\n{short}");
+    }
+    assert!(ingest.contains("recursively"), "{ingest}");
+    assert!(top.contains("opens the reader"), "{top}");
+}
+
+#[test]
+fn every_subcommand_has_help_for_its_options() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["list", "--help"], &["--json", "--library", "--config"]),
+        (&["show", "--help"], &["<ID>", "--json"]),
+        (&["search", "--help"], &["<QUERY>", "--limit", "--json"]),
+        (
+            &["notes", "--help"],
+            &["[ID]", "--json", "--markdown", "add"],
+        ),
+        (&["notes", "add", "--help"], &["<ID>", "--quote", "--text"]),
+        (
+            &["ingest", "--help"],
+            &["--out", "--dry-run", "--json", "--force", "<PATH>"],
+        ),
+    ];
+    for (args, want) in cases {
+        let text = help(args);
+        for w in *want {
+            assert!(text.contains(w), "{args:?} lacks {w}:\n{text}");
+        }
+    }
 }
 
 /// Run `args` in `dir`: it fails with exit status 1 and exactly the one
@@ -91,5 +150,21 @@ fn errors_give_each_cause_once() {
             "x",
         ],
         "briefing: cannot write notes taken: File exists (os error 17)",
+    );
+    // An empty folder names what it looked for.
+    std::fs::create_dir(d.join("empty")).unwrap();
+    let out = briefing(d).args(["ingest", "empty"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let exts = EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        err,
+        format!(
+            "briefing: warning: empty: no source documents in this folder ({exts})\n\
+             briefing: nothing to ingest: no source documents in the given paths ({exts})\n"
+        )
     );
 }
