@@ -72,7 +72,12 @@ pub fn ingest(source: &str, bytes: &[u8], lex: &Lexicon) -> Result<Ingested, Ing
         body: String::new(),
     };
     let brief = Brief {
-        body: body::render(&doc.title, &crate::summary::markdown(&brief), &doc.blocks),
+        body: body::render_marked(
+            &doc.title,
+            &crate::summary::markdown(&brief),
+            &doc.blocks,
+            &doc.markup,
+        ),
         ..brief
     };
     Ok(Ingested {
@@ -218,15 +223,12 @@ fn alliance_relations(
 
 /// Stages 2 and 3: text to a segmented document.
 pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, IngestError> {
-    let (title, blocks) = match format {
-        Format::Text => segment::split_title(clean::clean(text, &lex.clean), &lex.abbreviations),
+    let (title, blocks, mut markup) = match format {
+        Format::Text => (None, clean::clean(text, &lex.clean), Vec::new()),
         Format::Markdown => {
             let norm = clean::normalize(text, &lex.clean);
-            let parsed = body::parse(&norm);
-            match parsed.title {
-                Some(t) => (t, parsed.blocks),
-                None => segment::split_title(parsed.blocks, &lex.abbreviations),
-            }
+            let (parsed, markup) = body::parse_source(&norm);
+            (parsed.title, parsed.blocks, markup)
         }
         Format::Html => {
             let page = html::extract(text);
@@ -245,16 +247,26 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
                     Block::Paragraph(t) | Block::Heading { text: t, .. } => !t.is_empty(),
                 })
                 .collect();
-            match page.title {
-                Some(t) => (norm(&t), blocks),
-                None => segment::split_title(blocks, &lex.abbreviations),
-            }
+            (page.title.map(|t| norm(&t)), blocks, Vec::new())
+        }
+    };
+    let (title, blocks) = match title {
+        Some(t) => (t, blocks),
+        None => {
+            let before = blocks.len();
+            let (t, rest) = segment::split_title(blocks, &lex.abbreviations);
+            // The title is taken off the front: the markup follows.
+            markup.drain(..(before - rest.len()).min(markup.len()));
+            (t, rest)
         }
     };
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph(_))) && title.is_empty() {
         return Err(IngestError::NoText);
     }
-    Ok(segment::segment(title, blocks, &lex.abbreviations))
+    Ok(Document {
+        markup,
+        ..segment::segment(title, blocks, &lex.abbreviations)
+    })
 }
 
 /// At most `max` items of `v`, evenly spaced, first and last kept, order kept.
@@ -370,6 +382,53 @@ mod tests {
         ));
         let parsed = body::parse(&b.body);
         assert_eq!(parsed.paragraphs().count(), 2);
+    }
+
+    #[test]
+    fn markdown_lists_quotes_and_emphasis_stay_markdown_in_the_body() {
+        let md = "# Latihan Bersama di Baturaja\n\nIndonesia dan Amerika Serikat menggelar latihan *Garuda Shield* di Baturaja.\n\n- Australia dan Jepang mengirim **pasukan khusus**.\n- Singapura mengirim pengamat.\n\n> Kerja sama ini *bukan* aliansi militer, kata juru bicara TNI.\n";
+        let b = ingest("notes/garuda.md", md.as_bytes(), shared())
+            .unwrap()
+            .brief;
+        for kept in [
+            "\n\nIndonesia dan Amerika Serikat menggelar latihan *Garuda Shield* di Baturaja.\n\n",
+            "\n- Australia dan Jepang mengirim **pasukan khusus**.\n",
+            "\n- Singapura mengirim pengamat.\n",
+            "\n> Kerja sama ini *bukan* aliansi militer, kata juru bicara TNI.\n",
+        ] {
+            assert!(b.body.contains(kept), "{kept:?} in\n{}", b.body);
+        }
+        // The pipeline, the reader and notes see the same plain paragraphs.
+        let parsed = body::parse(&b.body);
+        assert_eq!(
+            parsed.paragraphs().collect::<Vec<_>>(),
+            [
+                "Indonesia dan Amerika Serikat menggelar latihan Garuda Shield di Baturaja.",
+                "Australia dan Jepang mengirim pasukan khusus.",
+                "Singapura mengirim pengamat.",
+                "Kerja sama ini bukan aliansi militer, kata juru bicara TNI.",
+            ]
+        );
+        let evidence = b
+            .relations
+            .iter()
+            .flat_map(|r| r.evidence.iter().map(|e| &e.text));
+        let texts: Vec<&String> = b
+            .conclusions
+            .iter()
+            .map(|c| &c.text)
+            .chain(evidence)
+            .chain(b.timeline.iter().map(|e| &e.text))
+            .collect();
+        assert!(texts.len() >= 4, "{texts:?}");
+        for t in texts {
+            assert!(!t.contains(['*', '`', '>']), "markup in {t:?}");
+        }
+        assert!(
+            b.conclusions
+                .iter()
+                .any(|c| c.text == "Australia dan Jepang mengirim pasukan khusus.")
+        );
     }
 
     #[test]
