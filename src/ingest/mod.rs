@@ -4,6 +4,7 @@
 
 pub mod actors;
 pub mod alliances;
+pub mod byline;
 pub mod clean;
 pub mod conclusions;
 pub mod context;
@@ -106,7 +107,7 @@ pub fn explain_relations(
     let doc = document(text, format, lex)?;
     let language = lang::detect(&doc_text(&doc));
     let scanned = scan::document(&doc, lex);
-    let dd = dates::resolve(&scanned, &lex.dates);
+    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(&doc, lex));
     let found = actors::find(&doc, &dd, &language, lex);
     let sents = context::sentences(&doc, &scanned, &found, &dd);
     let section_pairs: Vec<_> = found
@@ -125,7 +126,7 @@ pub fn explain_relations(
 /// Stages 5–9: actors, dates, relations, alliances, conclusions.
 pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     let scanned = scan::document(doc, lex);
-    let dd = dates::resolve(&scanned, &lex.dates);
+    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(doc, lex));
     let found = actors::find(doc, &dd, language, lex);
     let sents = context::sentences(doc, &scanned, &found, &dd);
     let section_pairs: Vec<_> = found
@@ -221,9 +222,16 @@ fn alliance_relations(
     out
 }
 
-/// Stages 2 and 3: text to a segmented document.
+/// The date the document's bylines state, if one does: its own date, given
+/// to [`dates::resolve_dated`].
+pub fn stated_date(doc: &Document, lex: &Lexicon) -> Option<dates::Found> {
+    doc.bylines.iter().find_map(|b| byline::date(b, &lex.dates))
+}
+
+/// Stages 2 and 3: text to a segmented document. Bylines and datelines near
+/// the top are taken out of the blocks (kept in [`Document::bylines`]).
 pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, IngestError> {
-    let (title, blocks, mut markup) = match format {
+    let (title, mut blocks, mut markup) = match format {
         Format::Text => (None, clean::clean(text, &lex.clean), Vec::new()),
         Format::Markdown => {
             let norm = clean::normalize(text, &lex.clean);
@@ -250,6 +258,7 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
             (page.title.map(|t| norm(&t)), blocks, Vec::new())
         }
     };
+    let bylines = byline::take(&mut blocks, &mut markup, &lex.dates);
     let (title, blocks) = match title {
         Some(t) => (t, blocks),
         None => {
@@ -265,6 +274,7 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
     }
     Ok(Document {
         markup,
+        bylines,
         ..segment::segment(title, blocks, &lex.abbreviations)
     })
 }

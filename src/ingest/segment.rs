@@ -24,6 +24,8 @@ pub struct Document {
     /// How a Markdown source wrote each block (`markup[i]` for `blocks[i]`;
     /// empty for other formats): see [`crate::body::Markup`].
     pub markup: Vec<Option<Markup>>,
+    /// Bylines and datelines taken off the top (see [`super::byline`]).
+    pub bylines: Vec<String>,
 }
 
 /// A run of paragraphs under one heading (or before the first).
@@ -175,6 +177,7 @@ pub fn segment(title: String, blocks: Vec<Block>, abbr: &Abbreviations) -> Docum
         sections,
         paragraphs,
         markup: Vec::new(),
+        bylines: Vec::new(),
     }
 }
 
