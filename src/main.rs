@@ -145,11 +145,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of our output went away (`briefing list | head`): done.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             report(&e);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Did writing to stdout fail because its reader closed the pipe?
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// One line on stderr for an error and its causes.
@@ -374,7 +384,7 @@ fn cmd_notes_add(ctx: &Setup, id: &str, quote: &str, text: &str) -> Result<ExitC
             aside.display()
         ));
     }
-    println!("{}", note.id);
+    writeln!(std::io::stdout().lock(), "{}", note.id)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -433,7 +443,8 @@ fn cmd_show(ctx: &Setup, id: &str, json: bool) -> Result<ExitCode> {
     ids::validate(id)?;
     let brief = library::load(&ctx.library, id)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&brief.to_json())?);
+        let json = serde_json::to_string_pretty(&brief.to_json())?;
+        writeln!(std::io::stdout().lock(), "{json}")?;
     } else {
         let stdout = std::io::stdout();
         let width = if stdout.is_terminal() {

@@ -168,3 +168,33 @@ fn errors_give_each_cause_once() {
         )
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // `briefing show ID --json | head -1`: the reader goes away first.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for args in [
+        &["show", "002_fea91339883cd94f", "--json"][..],
+        &["show", "002_fea91339883cd94f"],
+        &["list", "--json"],
+        &["search", "rusia", "--json"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(args)
+            .arg("--library")
+            .arg(root.join("briefs"))
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join(".no-config"))
+            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err, "", "{args:?}");
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    }
+}
