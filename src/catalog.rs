@@ -92,9 +92,9 @@ fn key_of(path: &Path, meta: &std::fs::Metadata) -> String {
 
 /// The brief files of `dir` with their keys, sorted by path.
 fn files(dir: &Path) -> Result<Vec<(PathBuf, String)>, LibraryError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| LibraryError::Open {
+    let entries = std::fs::read_dir(dir).map_err(|cause| LibraryError::Open {
         path: dir.to_path_buf(),
-        source,
+        cause,
     })?;
     let mut files: Vec<(PathBuf, String)> = entries
         .filter_map(Result::ok)

@@ -17,12 +17,14 @@ use crate::lexicon::Extension;
 /// The shipped configuration, every option with its default.
 pub const DEFAULT_TOML: &str = include_str!("../config.toml");
 
+/// Messages are whole (file and cause), so the I/O cause is a field, not the
+/// error's `source()`, which a chain would print a second time.
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    #[error("cannot read config {}: {source}", .path.display())]
+    #[error("cannot read config {}: {cause}", .path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}:{line}: {message}", .path.display())]
     Invalid {
@@ -200,9 +202,9 @@ impl Config {
         match path {
             None => Ok(Config::embedded()),
             Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                let text = std::fs::read_to_string(p).map_err(|cause| ConfigError::Read {
                     path: p.to_path_buf(),
-                    source,
+                    cause,
                 })?;
                 Config::from_toml(&text, p)
             }

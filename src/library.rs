@@ -12,12 +12,16 @@ use crate::brief::Brief;
 use crate::frontmatter::{self, FrontMatterError};
 use crate::ids::{self, IdError};
 
+/// Every message is whole: it names the file and says why. An I/O cause is
+/// part of the message, so it is kept in a field named `cause`, not exposed
+/// as the error's `source()`: printed as a chain (anyhow's `{:#}`), a source
+/// that the message already quotes would appear twice.
 #[derive(Debug, Error)]
 pub enum LibraryError {
-    #[error("cannot open library {}: {source}", .path.display())]
-    Open { path: PathBuf, source: io::Error },
-    #[error("cannot read {}: {source}", .path.display())]
-    Read { path: PathBuf, source: io::Error },
+    #[error("cannot open library {}: {cause}", .path.display())]
+    Open { path: PathBuf, cause: io::Error },
+    #[error("cannot read {}: {cause}", .path.display())]
+    Read { path: PathBuf, cause: io::Error },
     #[error(transparent)]
     Brief(#[from] FrontMatterError),
     #[error("{}: same id {id:?} as {}; skipped", .path.display(), .other.display())]
@@ -32,8 +36,8 @@ pub enum LibraryError {
     NotFound { dir: PathBuf, id: String },
     #[error(transparent)]
     InvalidId(#[from] IdError),
-    #[error("cannot write {}: {source}", .path.display())]
-    Write { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {cause}", .path.display())]
+    Write { path: PathBuf, cause: io::Error },
     #[error("{} was edited by hand since it was generated; not overwritten (use --force to replace it)", .path.display())]
     HandEdited { path: PathBuf },
     #[error("{} is not a valid brief; not overwritten (use --force to replace it)", .path.display())]
@@ -60,9 +64,9 @@ impl Library {
     /// Open every `*.md` brief in `dir` (not recursive). Fails only when the
     /// folder itself cannot be read; broken briefs are in [`Library::problems`].
     pub fn open(dir: &Path) -> Result<Library, LibraryError> {
-        let entries = std::fs::read_dir(dir).map_err(|source| LibraryError::Open {
+        let entries = std::fs::read_dir(dir).map_err(|cause| LibraryError::Open {
             path: dir.to_path_buf(),
-            source,
+            cause,
         })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -149,9 +153,9 @@ fn sort_briefs(briefs: &mut [Brief]) {
 
 /// Read and parse one brief file.
 pub fn read_brief(path: &Path) -> Result<Brief, LibraryError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LibraryError::Read {
+    let text = std::fs::read_to_string(path).map_err(|cause| LibraryError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     Ok(frontmatter::parse(path, &text)?)
 }
@@ -172,7 +176,7 @@ pub fn load(dir: &Path, id: &str) -> Result<Brief, LibraryError> {
     if !dir.is_dir() {
         return Err(LibraryError::Open {
             path: dir.to_path_buf(),
-            source: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
+            cause: io::Error::new(io::ErrorKind::NotFound, "no such folder"),
         });
     }
     let lib = Library::open(dir)?;
@@ -204,11 +208,11 @@ pub fn save(dir: &Path, brief: &Brief, force: bool) -> Result<Saved, LibraryErro
             true
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-        Err(source) => return Err(LibraryError::Read { path, source }),
+        Err(cause) => return Err(LibraryError::Read { path, cause }),
     };
-    crate::fsutil::atomic_write(&path, text.as_bytes()).map_err(|source| LibraryError::Write {
+    crate::fsutil::atomic_write(&path, text.as_bytes()).map_err(|cause| LibraryError::Write {
         path: path.clone(),
-        source,
+        cause,
     })?;
     Ok(if existed {
         Saved::Updated

@@ -20,7 +20,16 @@ use briefing::{ids, lexicon, show};
 /// Structured briefs from international-affairs documents (Indonesian and
 /// English): key judgments, bilateral relations, alliances, timeline.
 #[derive(Parser, Debug)]
-#[command(name = "briefing", version, about, long_about = None)]
+#[command(
+    name = "briefing",
+    version,
+    about,
+    long_about = None,
+    after_help = "Without a command, briefing opens the reader on the library (it needs a terminal; \
+                  without one, use `briefing list` and `briefing show ID`).\n\
+                  Source formats: plain text (.txt .text), Markdown (.md .markdown), \
+                  HTML (.html .htm .xhtml), PDF with a text layer (.pdf), Word (.docx)."
+)]
 struct Cli {
     /// Config file (default: ./config.toml, else ~/.config/briefing/config.toml, else built-in defaults)
     #[arg(long, global = true, value_name = "FILE")]
@@ -34,7 +43,14 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Turn source documents (.txt, .md; files or folders) into briefs
+    /// Turn source documents (.txt .md .html .pdf .docx; files or folders) into briefs
+    ///
+    /// Formats: plain text (.txt .text; wrapped lines, hyphens and page furniture are
+    /// repaired), Markdown (.md .markdown; headings, lists, quotes and emphasis kept),
+    /// HTML (.html .htm .xhtml; the page's main text), PDF (.pdf; its text layer, so a
+    /// scan needs OCR first) and Word (.docx). The format is read from the content
+    /// first and the file name second: a saved web page called article.txt is read as
+    /// HTML. Text that is not UTF-8 is read as Windows-1252, with a warning.
     Ingest {
         /// Where to write the briefs (default: the library)
         #[arg(long, value_name = "DIR")]
@@ -42,13 +58,15 @@ enum Command {
         /// Write nothing; report what would be written
         #[arg(long)]
         dry_run: bool,
-        /// Print each brief as one JSON object per line on stdout
+        /// Print each brief as one JSON object per line on stdout (what was written is
+        /// reported on stderr)
         #[arg(long)]
         json: bool,
         /// Replace briefs even if they were edited by hand
         #[arg(long)]
         force: bool,
-        /// Source files or folders
+        /// Source files, or folders: searched recursively (hidden files and folders
+        /// skipped) for .txt .text .md .markdown .html .htm .xhtml .pdf .docx
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -127,11 +145,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of our output went away (`briefing list | head`): done.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             report(&e);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Did writing to stdout fail because its reader closed the pipe?
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// One line on stderr for an error and its causes.
@@ -358,7 +386,7 @@ fn cmd_notes_add(ctx: &Setup, id: &str, quote: &str, text: &str) -> Result<ExitC
             aside.display()
         ));
     }
-    println!("{}", note.id);
+    writeln!(std::io::stdout().lock(), "{}", note.id)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -417,7 +445,8 @@ fn cmd_show(ctx: &Setup, id: &str, json: bool) -> Result<ExitCode> {
     ids::validate(id)?;
     let brief = library::load(&ctx.library, id)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&brief.to_json())?);
+        let json = serde_json::to_string_pretty(&brief.to_json())?;
+        writeln!(std::io::stdout().lock(), "{json}")?;
     } else {
         let stdout = std::io::stdout();
         let width = if stdout.is_terminal() {
@@ -456,8 +485,9 @@ fn collect_inputs(paths: &[PathBuf], failed: &mut usize) -> Vec<PathBuf> {
             found.sort();
             if found.is_empty() {
                 warn(&format!(
-                    "{}: no .txt or .md files in this folder",
-                    p.display()
+                    "{}: no source documents in this folder ({})",
+                    p.display(),
+                    extension_list()
                 ));
             }
             files.extend(found);
@@ -466,6 +496,15 @@ fn collect_inputs(paths: &[PathBuf], failed: &mut usize) -> Vec<PathBuf> {
         }
     }
     files
+}
+
+/// The extensions a folder is searched for: `.txt .text .md ...`.
+fn extension_list() -> String {
+    EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, failed: &mut usize) {
@@ -684,7 +723,10 @@ fn cmd_ingest(
         );
     }
     if files.is_empty() && failed == 0 {
-        bail!("nothing to ingest: no .txt or .md files in the given paths");
+        bail!(
+            "nothing to ingest: no source documents in the given paths ({})",
+            extension_list()
+        );
     }
     Ok(if failed > 0 {
         ExitCode::FAILURE

@@ -503,6 +503,17 @@ const DATELINE_PARAGRAPHS: usize = 3;
 
 /// Resolve every sentence's dates.
 pub fn resolve(sentences: &[Vec<Scanned>], lex: &DatesLexicon) -> DocDates {
+    resolve_dated(sentences, lex, None)
+}
+
+/// [`resolve`], for a document that states its own date outside its text
+/// (a byline: `stated`). That date, its year taken from the text when it
+/// has none, is the document's date and the present of dates without a year.
+pub fn resolve_dated(
+    sentences: &[Vec<Scanned>],
+    lex: &DatesLexicon,
+    stated: Option<Found>,
+) -> DocDates {
     let scanned: Vec<Vec<Vec<Expr>>> = sentences
         .iter()
         .map(|p| {
@@ -536,25 +547,34 @@ pub fn resolve(sentences: &[Vec<Scanned>], lex: &DatesLexicon) -> DocDates {
     let fallback = full_dates()
         .max()
         .or_else(|| latest_year.map(|y| Date::day(y, 12, 31)));
-    let dateline = scanned
-        .iter()
-        .take(DATELINE_PARAGRAPHS)
-        .flatten()
-        .flatten()
-        .find_map(|e| {
-            if !e.dateline {
-                return None;
-            }
-            match e.found {
-                Found::Absolute(d) if d.day.is_some() => Some(d),
-                Found::NeedsYear {
-                    month,
-                    day: Some(day),
-                    ..
-                } => latest_year.map(|y| Date::day(y, month, day)),
-                _ => None,
-            }
-        });
+    let stated = stated.and_then(|f| match f {
+        Found::Absolute(d) => Some(d),
+        Found::NeedsYear { month, day, .. } => latest_year.map(|y| match day {
+            Some(day) => Date::day(y, month, day),
+            None => Date::month(y, month),
+        }),
+    });
+    let dateline = stated.or_else(|| {
+        scanned
+            .iter()
+            .take(DATELINE_PARAGRAPHS)
+            .flatten()
+            .flatten()
+            .find_map(|e| {
+                if !e.dateline {
+                    return None;
+                }
+                match e.found {
+                    Found::Absolute(d) if d.day.is_some() => Some(d),
+                    Found::NeedsYear {
+                        month,
+                        day: Some(day),
+                        ..
+                    } => latest_year.map(|y| Date::day(y, month, day)),
+                    _ => None,
+                }
+            })
+    });
     let mut anchor: Option<Date> = None;
     let mut out = Vec::with_capacity(scanned.len());
     for (p, par) in scanned.iter().enumerate() {
@@ -776,8 +796,11 @@ mod tests {
     fn missing_years_come_from_the_dateline() {
         let text = "Australia Ingatkan Indonesia\n\n| Senin, 16 Februari 2015 | 00:18\n\nPihak Australia diundang bertemu pada Senin, 16 Februari besok. Brasil memulangkan duta besarnya pada Januari lalu. Pemilu digelar Maret depan.\n";
         let doc = document(text, Format::Text, shared()).unwrap();
+        // The dateline line is the document's date, not a sentence.
+        assert_eq!(doc.bylines, ["| Senin, 16 Februari 2015 | 00:18"]);
         let scanned = crate::ingest::scan::document(&doc, shared());
-        let dd = resolve(&scanned, &shared().dates);
+        let stated = crate::ingest::stated_date(&doc, shared());
+        let dd = resolve_dated(&scanned, &shared().dates, stated);
         assert_eq!(dd.document, Some(Date::day(2015, 2, 16)));
         let all: Vec<String> = dd
             .sentences
@@ -786,7 +809,28 @@ mod tests {
             .flatten()
             .map(|d| d.0.to_string())
             .collect();
-        assert_eq!(all, ["2015-02-16", "2015-02-16", "2015-01", "2015-03"]);
+        assert_eq!(all, ["2015-02-16", "2015-01", "2015-03"]);
+    }
+
+    #[test]
+    fn a_byline_without_a_year_takes_the_text_s_latest_year() {
+        let text = "Oleh: Redaksi | Kamis, 5 Juni\n\nPada 2025, kedua menteri bertemu di Hanoi. Perundingan dilanjutkan pada 20 Mei, lalu pada 9 Juni.\n";
+        let doc = document(text, Format::Text, shared()).unwrap();
+        assert_eq!(doc.bylines.len(), 1);
+        let scanned = crate::ingest::scan::document(&doc, shared());
+        let stated = crate::ingest::stated_date(&doc, shared());
+        let dd = resolve_dated(&scanned, &shared().dates, stated);
+        assert_eq!(dd.document, Some(Date::day(2025, 6, 5)));
+        let all: Vec<String> = dd
+            .sentences
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|d| d.0.to_string())
+            .collect();
+        // 9 June is after the byline's 5 June: the year before, as for any
+        // year-less date after the writer's present.
+        assert_eq!(all, ["2025", "2025-05-20", "2024-06-09"]);
     }
 
     #[test]

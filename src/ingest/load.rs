@@ -14,7 +14,7 @@
 //! at the start) gives its main text (see [`super::html`]); a Word document
 //! (a ZIP archive with `word/` parts) gives its paragraphs and headings (see
 //! [`super::docx`]); then the
-//! extension decides between Markdown (`.md`) and plain text.
+//! extension decides between Markdown (`.md`, `.markdown`) and plain text.
 
 use std::cell::Cell;
 use std::sync::Once;
@@ -28,7 +28,9 @@ use super::html;
 pub enum Format {
     /// Plain text, possibly extracted from a PDF: goes through the cleaner.
     Text,
-    /// Markdown: its own headings and paragraphs are kept.
+    /// Markdown: its own headings and paragraphs are kept, and its lists,
+    /// quotes and inline markup stay Markdown in the body
+    /// ([`crate::body::parse_source`]).
     Markdown,
     /// HTML: the main text of the page.
     Html,

@@ -5,6 +5,7 @@
 pub mod acronyms;
 pub mod actors;
 pub mod alliances;
+pub mod byline;
 pub mod clean;
 pub mod conclusions;
 pub mod context;
@@ -75,7 +76,12 @@ pub fn ingest(source: &str, bytes: &[u8], lex: &Lexicon) -> Result<Ingested, Ing
         body: String::new(),
     };
     let brief = Brief {
-        body: body::render(&doc.title, &crate::summary::markdown(&brief), &doc.blocks),
+        body: body::render_marked(
+            &doc.title,
+            &crate::summary::markdown(&brief),
+            &doc.blocks,
+            &doc.markup,
+        ),
         ..brief
     };
     Ok(Ingested {
@@ -106,7 +112,7 @@ pub fn explain_relations(
     let doc = document(text, format, lex)?;
     let language = lang::detect(&doc_text(&doc));
     let scanned = scan::document(&doc, lex);
-    let dd = dates::resolve(&scanned, &lex.dates);
+    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(&doc, lex));
     let found = actors::find(&doc, &dd, &language, lex);
     let sents = context::sentences(&doc, &scanned, &found, &dd);
     let section_pairs: Vec<_> = found
@@ -125,7 +131,7 @@ pub fn explain_relations(
 /// Stages 5–9: actors, dates, relations, alliances, conclusions.
 pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     let scanned = scan::document(doc, lex);
-    let dd = dates::resolve(&scanned, &lex.dates);
+    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(doc, lex));
     let found = actors::find(doc, &dd, language, lex);
     let sents = context::sentences(doc, &scanned, &found, &dd);
     let section_pairs: Vec<_> = found
@@ -234,17 +240,21 @@ fn alliance_relations(
     out
 }
 
-/// Stages 2 and 3: text to a segmented document.
+/// The date the document's bylines state, if one does: its own date, given
+/// to [`dates::resolve_dated`].
+pub fn stated_date(doc: &Document, lex: &Lexicon) -> Option<dates::Found> {
+    doc.bylines.iter().find_map(|b| byline::date(b, &lex.dates))
+}
+
+/// Stages 2 and 3: text to a segmented document. Bylines and datelines near
+/// the top are taken out of the blocks (kept in [`Document::bylines`]).
 pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, IngestError> {
-    let (title, blocks) = match format {
-        Format::Text => segment::split_title(clean::clean(text, &lex.clean), &lex.abbreviations),
+    let (title, mut blocks, mut markup) = match format {
+        Format::Text => (None, clean::clean(text, &lex.clean), Vec::new()),
         Format::Markdown => {
             let norm = clean::normalize(text, &lex.clean);
-            let parsed = body::parse(&norm);
-            match parsed.title {
-                Some(t) => (t, parsed.blocks),
-                None => segment::split_title(parsed.blocks, &lex.abbreviations),
-            }
+            let (parsed, markup) = body::parse_source(&norm);
+            (parsed.title, parsed.blocks, markup)
         }
         Format::Html => {
             let page = html::extract(text);
@@ -263,16 +273,28 @@ pub fn document(text: &str, format: Format, lex: &Lexicon) -> Result<Document, I
                     Block::Paragraph(t) | Block::Heading { text: t, .. } => !t.is_empty(),
                 })
                 .collect();
-            match page.title {
-                Some(t) => (norm(&t), blocks),
-                None => segment::split_title(blocks, &lex.abbreviations),
-            }
+            (page.title.map(|t| norm(&t)), blocks, Vec::new())
+        }
+    };
+    let bylines = byline::take(&mut blocks, &mut markup, &lex.dates);
+    let (title, blocks) = match title {
+        Some(t) => (t, blocks),
+        None => {
+            let before = blocks.len();
+            let (t, rest) = segment::split_title(blocks, &lex.abbreviations);
+            // The title is taken off the front: the markup follows.
+            markup.drain(..(before - rest.len()).min(markup.len()));
+            (t, rest)
         }
     };
     if !blocks.iter().any(|b| matches!(b, Block::Paragraph(_))) && title.is_empty() {
         return Err(IngestError::NoText);
     }
-    Ok(segment::segment(title, blocks, &lex.abbreviations))
+    Ok(Document {
+        markup,
+        bylines,
+        ..segment::segment(title, blocks, &lex.abbreviations)
+    })
 }
 
 /// At most `max` items of `v`, evenly spaced, first and last kept, order kept.
@@ -388,6 +410,53 @@ mod tests {
         ));
         let parsed = body::parse(&b.body);
         assert_eq!(parsed.paragraphs().count(), 2);
+    }
+
+    #[test]
+    fn markdown_lists_quotes_and_emphasis_stay_markdown_in_the_body() {
+        let md = "# Latihan Bersama di Baturaja\n\nIndonesia dan Amerika Serikat menggelar latihan *Garuda Shield* di Baturaja.\n\n- Australia dan Jepang mengirim **pasukan khusus**.\n- Singapura mengirim pengamat.\n\n> Kerja sama ini *bukan* aliansi militer, kata juru bicara TNI.\n";
+        let b = ingest("notes/garuda.md", md.as_bytes(), shared())
+            .unwrap()
+            .brief;
+        for kept in [
+            "\n\nIndonesia dan Amerika Serikat menggelar latihan *Garuda Shield* di Baturaja.\n\n",
+            "\n- Australia dan Jepang mengirim **pasukan khusus**.\n",
+            "\n- Singapura mengirim pengamat.\n",
+            "\n> Kerja sama ini *bukan* aliansi militer, kata juru bicara TNI.\n",
+        ] {
+            assert!(b.body.contains(kept), "{kept:?} in\n{}", b.body);
+        }
+        // The pipeline, the reader and notes see the same plain paragraphs.
+        let parsed = body::parse(&b.body);
+        assert_eq!(
+            parsed.paragraphs().collect::<Vec<_>>(),
+            [
+                "Indonesia dan Amerika Serikat menggelar latihan Garuda Shield di Baturaja.",
+                "Australia dan Jepang mengirim pasukan khusus.",
+                "Singapura mengirim pengamat.",
+                "Kerja sama ini bukan aliansi militer, kata juru bicara TNI.",
+            ]
+        );
+        let evidence = b
+            .relations
+            .iter()
+            .flat_map(|r| r.evidence.iter().map(|e| &e.text));
+        let texts: Vec<&String> = b
+            .conclusions
+            .iter()
+            .map(|c| &c.text)
+            .chain(evidence)
+            .chain(b.timeline.iter().map(|e| &e.text))
+            .collect();
+        assert!(texts.len() >= 4, "{texts:?}");
+        for t in texts {
+            assert!(!t.contains(['*', '`', '>']), "markup in {t:?}");
+        }
+        assert!(
+            b.conclusions
+                .iter()
+                .any(|c| c.text == "Australia dan Jepang mengirim pasukan khusus.")
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::body::Block;
+use crate::body::{Block, Markup};
 use crate::lexicon::Abbreviations;
 
 /// A segmented document.
@@ -21,6 +21,11 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
     pub paragraphs: Vec<Paragraph>,
+    /// How a Markdown source wrote each block (`markup[i]` for `blocks[i]`;
+    /// empty for other formats): see [`crate::body::Markup`].
+    pub markup: Vec<Option<Markup>>,
+    /// Bylines and datelines taken off the top (see [`super::byline`]).
+    pub bylines: Vec<String>,
 }
 
 /// A run of paragraphs under one heading (or before the first).
@@ -171,6 +176,8 @@ pub fn segment(title: String, blocks: Vec<Block>, abbr: &Abbreviations) -> Docum
         blocks,
         sections,
         paragraphs,
+        markup: Vec::new(),
+        bylines: Vec::new(),
     }
 }
 

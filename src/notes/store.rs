@@ -18,20 +18,22 @@ use thiserror::Error;
 use super::Note;
 use crate::ids::{self, IdError};
 
+/// Messages are whole (file and cause), so the I/O cause is a field, not the
+/// error's `source()`, which a chain would print a second time.
 #[derive(Debug, Error)]
 pub enum NotesError {
-    #[error("cannot read notes {}: {source}", .path.display())]
-    Read { path: PathBuf, source: io::Error },
+    #[error("cannot read notes {}: {cause}", .path.display())]
+    Read { path: PathBuf, cause: io::Error },
     #[error("{}:{line}: notes file is corrupt: {message}", .path.display())]
     Corrupt {
         path: PathBuf,
         line: usize,
         message: String,
     },
-    #[error("cannot write notes {}: {source}", .path.display())]
-    Write { path: PathBuf, source: io::Error },
-    #[error("cannot lock notes {}: {source}", .path.display())]
-    Lock { path: PathBuf, source: io::Error },
+    #[error("cannot write notes {}: {cause}", .path.display())]
+    Write { path: PathBuf, cause: io::Error },
+    #[error("cannot lock notes {}: {cause}", .path.display())]
+    Lock { path: PathBuf, cause: io::Error },
     #[error(transparent)]
     InvalidId(#[from] IdError),
     #[error("no note {id} on brief {brief}")]
@@ -91,10 +93,10 @@ impl Store {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return (out, problems),
-            Err(source) => {
+            Err(cause) => {
                 problems.push(NotesError::Read {
                     path: self.dir.clone(),
-                    source,
+                    cause,
                 });
                 return (out, problems);
             }
@@ -200,9 +202,9 @@ impl Store {
         change: impl FnOnce(&mut Vec<Note>) -> Result<(), NotesError>,
     ) -> Result<Changed, NotesError> {
         let path = self.path(brief)?;
-        std::fs::create_dir_all(&self.dir).map_err(|source| NotesError::Write {
+        std::fs::create_dir_all(&self.dir).map_err(|cause| NotesError::Write {
             path: self.dir.clone(),
-            source,
+            cause,
         })?;
         let _lock = lock(&self.dir.join(format!(".{brief}.lock")))?;
         crate::fsutil::remove_stale_temps(&path);
@@ -219,7 +221,7 @@ impl Store {
         change(&mut notes)?;
         let text = render(brief, &notes);
         crate::fsutil::atomic_write(&path, text.as_bytes())
-            .map_err(|source| NotesError::Write { path, source })?;
+            .map_err(|cause| NotesError::Write { path, cause })?;
         Ok(changed)
     }
 }
@@ -245,10 +247,10 @@ fn read(path: &Path) -> Result<Vec<Note>, NotesError> {
                 message: "not UTF-8 text".into(),
             });
         }
-        Err(source) => {
+        Err(cause) => {
             return Err(NotesError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause,
             });
         }
     };
@@ -280,9 +282,9 @@ fn move_aside(path: &Path) -> Result<PathBuf, NotesError> {
         aside = path.with_file_name(format!("{name}.corrupt-{stamp}-{k}"));
         k += 1;
     }
-    std::fs::rename(path, &aside).map_err(|source| NotesError::Write {
+    std::fs::rename(path, &aside).map_err(|cause| NotesError::Write {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     if let Some(dir) = path.parent() {
         crate::fsutil::sync_dir(dir);
@@ -297,13 +299,13 @@ fn lock(path: &Path) -> Result<File, NotesError> {
         .truncate(false)
         .write(true)
         .open(path)
-        .map_err(|source| NotesError::Lock {
+        .map_err(|cause| NotesError::Lock {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
-    file.lock().map_err(|source| NotesError::Lock {
+    file.lock().map_err(|cause| NotesError::Lock {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     Ok(file)
 }
