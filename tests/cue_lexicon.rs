@@ -485,6 +485,75 @@ fn state_of_relationship_english() {
     check("state_of_relationship_english", cases);
 }
 
+#[test]
+fn affixed_and_inflected_forms() {
+    let cases: &[Case] = &[
+        // Indonesian affixes and spelling variants.
+        (
+            "Tentara Thailand terlibat kontak senjata dengan tentara Myanmar di perbatasan.",
+            "MMR",
+            "THA",
+            Is(Conflict),
+        ),
+        (
+            "Bank milik Iran itu disanksi Amerika Serikat bulan lalu.",
+            "IRN",
+            "USA",
+            Is(Conflict),
+        ),
+        (
+            "Nepal dan India mempererat kerjasama pertahanan.",
+            "IND",
+            "NPL",
+            Is(Cooperation),
+        ),
+        (
+            "Jepang menghibahkan kapal patroli kepada Filipina.",
+            "JPN",
+            "PHL",
+            Is(Cooperation),
+        ),
+        (
+            "Yordania mencela rencana pembangunan permukiman Israel.",
+            "ISR",
+            "JOR",
+            Is(Conflict),
+        ),
+        // English inflections and synonyms.
+        (
+            "Mexico imposed a tariff on Chinese steel.",
+            "CHN",
+            "MEX",
+            Is(Conflict),
+        ),
+        (
+            "Chinese vessels kept ramming Vietnamese fishing boats near the Paracels.",
+            "CHN",
+            "VNM",
+            Is(Conflict),
+        ),
+        (
+            "Sweden censured Iran after the diplomats were ordered out.",
+            "IRN",
+            "SWE",
+            Is(Conflict),
+        ),
+        (
+            "South Korea donates rice to Laos every year.",
+            "KOR",
+            "LAO",
+            Is(Cooperation),
+        ),
+        (
+            "Ghana re-established diplomatic ties with Nigeria.",
+            "GHA",
+            "NGA",
+            Is(Cooperation),
+        ),
+    ];
+    check("affixed_and_inflected_forms", cases);
+}
+
 /// "Hubungan X dan Y memburuk" (the usual Indonesian word order, with no
 /// "antara"): the words are in the lexicon, but the pipeline pairs two
 /// coordinated actors only when a reciprocal word follows them or "antara" /
