@@ -486,6 +486,65 @@ fn state_of_relationship_english() {
 }
 
 #[test]
+fn longer_forms_take_precedence_over_the_cues_inside_them() {
+    let cases: &[Case] = &[
+        // "cessation of hostilities" is a truce, not fighting.
+        (
+            "Uganda and South Sudan agreed to a cessation of hostilities along the border.",
+            "SSD",
+            "UGA",
+            Is(Cooperation),
+        ),
+        (
+            "Uganda dan Sudan Selatan menyepakati penghentian permusuhan di sepanjang perbatasan.",
+            "SSD",
+            "UGA",
+            Is(Cooperation),
+        ),
+        // A joint exercise is cooperation, unlike an exercise aimed at someone.
+        (
+            "India held a joint military exercise with France in Rajasthan.",
+            "FRA",
+            "IND",
+            Is(Cooperation),
+        ),
+        (
+            "Indonesia menggelar latihan militer gabungan dengan Australia di Darwin.",
+            "AUS",
+            "IDN",
+            Is(Cooperation),
+        ),
+        // What follows a war is not a war; layoffs are not broken relations.
+        (
+            "Germany and Japan built their post-war economies on exports.",
+            "DEU",
+            "JPN",
+            Not(Conflict),
+        ),
+        (
+            "Perusahaan Jepang itu melakukan pemutusan hubungan kerja terhadap ratusan pekerja di Vietnam.",
+            "JPN",
+            "VNM",
+            Not(Conflict),
+        ),
+        // Defending oneself is not coming to another's defence.
+        (
+            "Ukraine has the right to defend itself against Russia.",
+            "RUS",
+            "UKR",
+            Not(Cooperation),
+        ),
+        (
+            "Armenia berhak membela diri dari Azerbaijan.",
+            "ARM",
+            "AZE",
+            Not(Cooperation),
+        ),
+    ];
+    check("longer_forms_take_precedence", cases);
+}
+
+#[test]
 fn affixed_and_inflected_forms() {
     let cases: &[Case] = &[
         // Indonesian affixes and spelling variants.
