@@ -4,20 +4,25 @@
 //!
 //! A sentence scores for standing in a conclusion section (`Kesimpulan`,
 //! `Conclusion`), for conclusion cues (`oleh karena itu`, `secara
-//! keseluruhan`, `therefore`), for estimative language, for its place (the
-//! lede, a section's opening sentence, the closing sentence), for carrying
-//! evidence of the relations the document reports, and for centrality (how
-//! much it shares the document's vocabulary). Reported speech, fragments and
-//! questions score lower. The ranking then avoids near-duplicates.
+//! keseluruhan`, `therefore`), for estimative language and someone's
+//! assessment ("we assess", "analysts said ... unlikely"), for its place
+//! (the lede after the headline, a section's opening sentence, the closing
+//! paragraph), for stating the relationship itself now ("Relations between
+//! X and Y are now close"), for carrying evidence of the relations the
+//! document reports, and for centrality (how much it shares the document's
+//! vocabulary). Background scores lower: sentences dated years before the
+//! document's own time, framed as the past, or dense with dates. Reported
+//! speech, fragments and questions score lower too. The headline itself is
+//! the title, not a judgment. The ranking then avoids near-duplicates.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::context::Sentence;
+use super::context::{Sentence, reference_year};
 use super::segment::Document;
 use crate::brief::{Conclusion, Relation};
-use crate::lexicon::{Lexicon, cat};
+use crate::lexicon::{ConclusionWeights, Lexicon, cat};
 
 /// How many judgments a brief keeps.
 pub const MAX: usize = 8;
@@ -73,162 +78,243 @@ fn overlap(a: &[u32], b: &[u32]) -> f64 {
     2.0 * n as f64 / (a.len() + b.len()) as f64
 }
 
-/// Rank the sentences; `relations` are the pairs the document reports
-/// (strongest first).
-pub fn rank(
-    doc: &Document,
-    sentences: &[Sentence],
-    relations: &[Relation],
-    lex: &Lexicon,
-) -> Vec<Conclusion> {
-    let cl = &lex.conclusions;
-    if sentences.is_empty() {
-        return Vec::new();
-    }
-    let title_lower = doc.title.to_ascii_lowercase();
-    let mut vocab = Vocabulary {
-        ids: FxHashMap::default(),
-    };
-    let bags: Vec<Vec<u32>> = sentences
-        .iter()
-        .map(|s| vocab.bag(&s.scan.lower, &cl.stopwords))
-        .collect();
-    let title_bag = vocab.bag(&title_lower, &cl.stopwords);
-    // In how many sentences each word occurs.
-    let mut df = vec![0u32; vocab.ids.len()];
-    for bag in &bags {
-        for &w in bag {
-            df[w as usize] += 1;
+/// Content-word bags of the sentences and the title, and each sentence's
+/// centrality (words shared with other sentences, normalised).
+struct Bags {
+    bags: Vec<Vec<u32>>,
+    title: Vec<u32>,
+    centrality: Vec<f64>,
+}
+
+impl Bags {
+    fn new(doc: &Document, sentences: &[Sentence], lex: &Lexicon) -> Bags {
+        let stop = &lex.conclusions.stopwords;
+        let title_lower = doc.title.to_ascii_lowercase();
+        let mut vocab = Vocabulary {
+            ids: FxHashMap::default(),
+        };
+        let bags: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|s| vocab.bag(&s.scan.lower, stop))
+            .collect();
+        let title = vocab.bag(&title_lower, stop);
+        // In how many sentences each word occurs.
+        let mut df = vec![0u32; vocab.ids.len()];
+        for bag in &bags {
+            for &w in bag {
+                df[w as usize] += 1;
+            }
+        }
+        let raw: Vec<f64> = bags
+            .iter()
+            .map(|bag| {
+                if bag.is_empty() {
+                    return 0.0;
+                }
+                let shared: f64 = bag
+                    .iter()
+                    .map(|&w| (df[w as usize] as f64 - 1.0).min(4.0))
+                    .sum();
+                shared / (bag.len() as f64).sqrt()
+            })
+            .collect();
+        let max = raw.iter().copied().fold(0.0f64, f64::max).max(1e-9);
+        Bags {
+            centrality: raw.iter().map(|c| c / max).collect(),
+            bags,
+            title,
         }
     }
-    let centrality: Vec<f64> = bags
-        .iter()
-        .map(|bag| {
-            if bag.is_empty() {
-                return 0.0;
-            }
-            // Words shared with other sentences, normalised by length.
-            let shared: f64 = bag
-                .iter()
-                .map(|&w| (df[w as usize] as f64 - 1.0).min(4.0))
-                .sum();
-            shared / (bag.len() as f64).sqrt()
-        })
-        .collect();
-    let max_c = centrality.iter().copied().fold(0.0f64, f64::max).max(1e-9);
-    let conclusion_section: Vec<bool> = doc
-        .sections
-        .iter()
-        .map(|s| {
-            s.heading.as_deref().is_some_and(|h| {
-                let h = h.to_lowercase();
-                cl.headings.iter().any(|k| {
-                    h.split(|c: char| !c.is_alphanumeric()).any(|w| w == k)
-                        || h.contains(k.as_str())
+
+    fn title_words(&self, i: usize) -> usize {
+        self.title
+            .iter()
+            .filter(|w| self.bags[i].binary_search(w).is_ok())
+            .count()
+    }
+}
+
+/// What the document as a whole says about where its judgments are.
+struct Layout<'a> {
+    /// Sentence `i` stands in a conclusion section (only when some do not).
+    in_conclusions: Vec<bool>,
+    sectioned: bool,
+    /// Evidence sentences of the reported relations, weighted by rank.
+    evidence: BTreeMap<(usize, &'a str), f64>,
+    /// The first sentence after the headline.
+    lede: Option<usize>,
+    last_paragraph: usize,
+    reference: Option<i32>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(doc: &Document, sentences: &[Sentence], relations: &'a [Relation], lex: &Lexicon) -> Self {
+        let cl = &lex.conclusions;
+        let conclusion_section: Vec<bool> = doc
+            .sections
+            .iter()
+            .map(|s| {
+                s.heading.as_deref().is_some_and(|h| {
+                    let h = h.to_lowercase();
+                    cl.headings.iter().any(|k| {
+                        h.split(|c: char| !c.is_alphanumeric()).any(|w| w == k)
+                            || h.contains(k.as_str())
+                    })
                 })
             })
-        })
-        .collect();
-    // Evidence sentences of the reported relations, weighted by the relation's rank.
-    let mut evidence_weight: HashMap<(usize, &str), f64> = HashMap::new();
-    for (i, r) in relations.iter().enumerate() {
-        let w = if i == 0 {
-            0.8
-        } else if i < 3 {
-            0.4
-        } else {
-            0.15
-        };
-        for e in &r.evidence {
-            let v = evidence_weight
-                .entry((e.paragraph, e.text.as_str()))
-                .or_default();
-            *v = v.max(w) + 0.05;
+            .collect();
+        let mut in_conclusions: Vec<bool> = sentences
+            .iter()
+            .map(|s| conclusion_section.get(s.section).copied().unwrap_or(false))
+            .collect();
+        // A conclusion section only tells something when not everything is one.
+        if !(in_conclusions.iter().any(|&c| c) && in_conclusions.iter().any(|&c| !c)) {
+            in_conclusions.iter_mut().for_each(|c| *c = false);
+        }
+        let w = &cl.weights.evidence;
+        let mut evidence: BTreeMap<(usize, &str), f64> = BTreeMap::new();
+        for (i, r) in relations.iter().enumerate() {
+            let weight = if i == 0 {
+                w[0]
+            } else if i < 3 {
+                w[1]
+            } else {
+                w[2]
+            };
+            for e in &r.evidence {
+                let v = evidence.entry((e.paragraph, e.text.as_str())).or_default();
+                *v = v.max(weight) + 0.05;
+            }
+        }
+        Layout {
+            in_conclusions,
+            sectioned: doc.sections.iter().filter(|s| s.heading.is_some()).count() >= 2,
+            evidence,
+            lede: sentences.iter().position(|s| !is_headline(doc, s)),
+            last_paragraph: sentences.last().map_or(0, |s| s.p),
+            reference: reference_year(sentences),
         }
     }
-    let last = sentences.len() - 1;
-    // A conclusion section only tells something when not everything is one.
-    let in_conclusions: Vec<bool> = sentences
+}
+
+/// The headline is the title, not a judgment of the body.
+fn is_headline(doc: &Document, s: &Sentence) -> bool {
+    s.p == 0 && s.text.trim() == doc.title.trim()
+}
+
+/// Where a sentence stands: lede, early paragraphs, section openings, the
+/// closing paragraph.
+fn place(i: usize, sentences: &[Sentence], lay: &Layout, w: &ConclusionWeights) -> f64 {
+    let s = &sentences[i];
+    let mut score = 0.0;
+    if lay.lede == Some(i) {
+        score += w.lede;
+    } else if s.s == 0 && s.p < 3 {
+        score += w.early_paragraph;
+    }
+    if lay.sectioned && i > 0 && sentences[i - 1].section != s.section {
+        score += w.section_opening;
+    }
+    if sentences.len() > 4 && s.p == lay.last_paragraph {
+        score += w.closing_paragraph;
+        if i == sentences.len() - 1 {
+            score += w.last_sentence;
+        }
+    }
+    score
+}
+
+/// What a sentence's words say: conclusion cues, estimative language and
+/// assessment, a statement of the relationship now, or background.
+fn wording(s: &Sentence, lay: &Layout, lex: &Lexicon) -> f64 {
+    let cl = &lex.conclusions;
+    let w = &cl.weights;
+    let found = &s.scan.phrases;
+    let mut score = 0.0;
+    let cue: f64 = found
+        .get(cat::CONCLUSION_CUES)
         .iter()
-        .map(|s| conclusion_section.get(s.section).copied().unwrap_or(false))
-        .collect();
-    let section_signal = in_conclusions.iter().any(|&c| c) && in_conclusions.iter().any(|&c| !c);
-    let sectioned = doc.sections.iter().filter(|s| s.heading.is_some()).count() >= 2;
-    let mut scored: Vec<(f64, usize)> = Vec::with_capacity(sentences.len());
-    for (i, s) in sentences.iter().enumerate() {
-        let text = s.text;
-        let n_words = text.split_whitespace().count();
-        let mut score = 0.0;
-        if section_signal && in_conclusions[i] {
-            score += 0.6;
+        .map(|m| cl.cue_weights[m.id as usize])
+        .sum();
+    score += w.cue * cue.min(1.5);
+    if !found.get(cat::ESTIMATIVE).is_empty() && lex.estimative.confidence(s.text).is_some() {
+        score += w.estimative;
+        if !found.get(cat::ASSESSMENT).is_empty() {
+            score += w.assessment;
         }
-        let cue: f64 = s
-            .scan
-            .phrases
-            .get(cat::CONCLUSION_CUES)
-            .iter()
-            .map(|m| cl.cue_weights[m.id as usize])
-            .sum();
-        score += 1.3 * cue.min(1.5);
-        if !s.scan.phrases.get(cat::ESTIMATIVE).is_empty()
-            && lex.estimative.confidence(text).is_some()
-        {
-            score += 0.4;
-        }
-        if i == 0 {
-            score += 0.5;
-        } else if s.s == 0 && s.p < 3 {
-            score += 0.2;
-        }
-        // A section's opening sentence states its topic.
-        if sectioned && i > 0 && sentences[i - 1].section != s.section {
-            score += 0.8;
-        }
-        if i == last && sentences.len() > 4 {
-            score += 0.4;
-        }
-        score += evidence_weight
-            .get(&(s.paragraph, text))
-            .copied()
-            .unwrap_or(0.0);
-        score += 0.8 * centrality[i] / max_c;
-        let title_overlap = title_bag
-            .iter()
-            .filter(|w| bags[i].binary_search(w).is_ok())
-            .count();
-        score += 0.1 * title_overlap.min(4) as f64;
-        // Reported speech, fragments, captions, questions.
-        let quoted = text.starts_with(['"', '“', '‘', '\'']);
-        if quoted {
-            score -= 0.8;
-        } else if !s.scan.phrases.get(cat::ATTRIBUTION).is_empty() && text.contains(['"', '“', '”'])
-        {
-            score -= 0.3;
-        }
-        if n_words < 8 {
-            score -= 0.8;
-        } else if n_words > 60 {
-            score -= 0.3;
-        }
-        let trimmed = text.trim_end();
-        if !crate::ingest::clean::ends_sentence(trimmed) {
-            score -= 0.8; // a fragment: a cut-off last line, a caption, a dateline
-        }
-        if trimmed.ends_with(')') && trimmed.rsplit('(').next().is_some_and(|p| p.contains('/')) {
-            score -= 0.8; // a photo credit: "(AP/Japan’s Cabinet Public Affairs Office)"
-        }
-        if trimmed.ends_with('?') {
-            score -= 0.5;
-        }
-        scored.push((score, i));
     }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let present = !found.get(cat::PRESENT_FRAME).is_empty();
+    let past = !found.get(cat::PAST_FRAME).is_empty();
+    let lower = s.scan.lower_tokens();
+    if lower.iter().any(|t| lex.time.relationship.contains(*t)) {
+        let stated = present || !found.get(cat::CUES).is_empty();
+        score += if stated {
+            w.relationship_state
+        } else {
+            w.relationship_noun
+        };
+    }
+    if past && !present {
+        score -= w.past_frame;
+    }
+    if let Some(reference) = lay.reference
+        && !s.dates.is_empty()
+        && !present
+        && s.dates
+            .iter()
+            .all(|d| d.0.year <= reference - lex.time.past_years)
+    {
+        score -= w.background;
+    }
+    score -= w.extra_date * s.dates.len().saturating_sub(2) as f64;
+    score
+}
+
+/// Reported speech, fragments, captions and questions score lower.
+fn form(s: &Sentence) -> f64 {
+    let text = s.text;
+    let n_words = text.split_whitespace().count();
+    let mut score = 0.0;
+    if text.starts_with(['"', '“', '‘', '\'']) {
+        score -= 0.8;
+    } else if !s.scan.phrases.get(cat::ATTRIBUTION).is_empty() && text.contains(['"', '“', '”']) {
+        score -= 0.3;
+    }
+    if n_words < 8 {
+        score -= 0.8;
+    } else if n_words > 60 {
+        score -= 0.3;
+    }
+    let trimmed = text.trim_end();
+    if !crate::ingest::clean::ends_sentence(trimmed) {
+        score -= 0.8; // a fragment: a cut-off last line, a caption, a dateline
+    }
+    if trimmed.ends_with(')') && trimmed.rsplit('(').next().is_some_and(|p| p.contains('/')) {
+        score -= 0.8; // a photo credit: "(AP/Japan’s Cabinet Public Affairs Office)"
+    }
+    if trimmed.ends_with('?') {
+        score -= 0.5;
+    }
+    // A photo caption: "President X (left) and Prime Minister Y ...".
+    let lower = text.to_lowercase();
+    if ["(left)", "(right)", "(centre)", "(center)", "(kiri)", "(kanan)", "(tengah)"]
+        .iter()
+        .any(|m| lower.contains(m))
+        || lower.starts_with("foto:")
+        || lower.starts_with("photo:")
+    {
+        score -= 0.8;
+    }
+    score
+}
+
+/// Most important first, skipping near-repeats of what is already chosen.
+fn select(mut pool: Vec<(f64, usize)>, bags: &Bags) -> Vec<(f64, usize)> {
+    pool.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     // Only the best candidates can make the list: the redundancy check below
     // lowers scores, never raises them.
-    scored.truncate(POOL);
-    // Most important first, skipping near-repeats of what is already chosen.
+    pool.truncate(POOL);
     let mut chosen: Vec<(f64, usize)> = Vec::new();
-    let mut pool = scored;
     while chosen.len() < MAX && !pool.is_empty() {
         let (k, adj) = pool
             .iter()
@@ -236,7 +322,7 @@ pub fn rank(
             .map(|(k, &(sc, i))| {
                 let sim = chosen
                     .iter()
-                    .map(|&(_, j)| overlap(&bags[i], &bags[j]))
+                    .map(|&(_, j)| overlap(&bags.bags[i], &bags.bags[j]))
                     .fold(0.0, f64::max);
                 (k, sc - 0.8 * sim)
             })
@@ -245,6 +331,39 @@ pub fn rank(
         let (_, i) = pool.remove(k);
         chosen.push((adj, i));
     }
+    chosen
+}
+
+/// Rank the sentences; `relations` are the pairs the document reports
+/// (strongest first).
+pub fn rank(
+    doc: &Document,
+    sentences: &[Sentence],
+    relations: &[Relation],
+    lex: &Lexicon,
+) -> Vec<Conclusion> {
+    if sentences.is_empty() {
+        return Vec::new();
+    }
+    let w = &lex.conclusions.weights;
+    let bags = Bags::new(doc, sentences, lex);
+    let lay = Layout::new(doc, sentences, relations, lex);
+    let scored: Vec<(f64, usize)> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !is_headline(doc, s))
+        .map(|(i, s)| {
+            let mut score = place(i, sentences, &lay, w) + wording(s, &lay, lex) + form(s);
+            if lay.in_conclusions[i] {
+                score += w.conclusion_section;
+            }
+            score += lay.evidence.get(&(s.paragraph, s.text)).copied().unwrap_or(0.0);
+            score += w.centrality * bags.centrality[i];
+            score += w.title_word * bags.title_words(i).min(4) as f64;
+            (score, i)
+        })
+        .collect();
+    let chosen = select(scored, &bags);
     let top = chosen
         .iter()
         .map(|c| c.0)
@@ -299,6 +418,74 @@ mod tests {
         assert!(b.conclusions.len() <= MAX);
         assert!(b.conclusions.windows(2).all(|w| w[0].score >= w[1].score));
         assert_eq!(b.conclusions[0].score, 1.0);
+    }
+
+    /// The first five judgments of a text.
+    fn top(text: &str) -> Vec<String> {
+        let b = ingest("x.txt", text.as_bytes(), shared()).unwrap().brief;
+        b.conclusions.into_iter().take(5).map(|c| c.text).collect()
+    }
+
+    // A news story written for these tests: headline, lede, background with
+    // old dates and a chronology, a photo caption, and a closing assessment.
+    const STORY: &str = "Chile and Bolivia reopen talks on sea access
+
+Chile and Bolivia agreed on Monday to reopen talks on Bolivian access to the Pacific, ending a freeze that began after the 2018 ruling of the International Court of Justice.
+
+Bolivia lost its coastline to Chile in the War of the Pacific in 1879, and the two countries broke off diplomatic relations in 1962 and again in 1978.
+
+Talks were held in 1975, 1987, 2006 and 2011 without result.
+
+President Gabriel Boric (left) and President Luis Arce met in Santiago.
+
+Chilean officials said a trade corridor to the port of Arica was the most realistic outcome.
+
+Analysts said a full agreement on sovereign access was unlikely before 2027, but that closer economic cooperation between the two neighbours was likely.
+";
+
+    #[test]
+    fn the_headline_is_the_title_not_a_judgment() {
+        let t = top(STORY);
+        assert!(
+            t.iter().all(|c| c != "Chile and Bolivia reopen talks on sea access"),
+            "{t:#?}"
+        );
+    }
+
+    #[test]
+    fn the_lede_and_the_closing_assessment_lead_background_follows() {
+        let t = top(STORY);
+        let at = |start: &str| t.iter().position(|c| c.starts_with(start));
+        let lede = at("Chile and Bolivia agreed on Monday").expect("lede in the top five");
+        let assessment = at("Analysts said a full agreement").expect("assessment in the top five");
+        for background in ["Bolivia lost its coastline", "Talks were held in 1975", "President Gabriel Boric (left)"] {
+            if let Some(b) = at(background) {
+                assert!(b > lede && b > assessment, "{background} ranks {b}: {t:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_assessment_outranks_a_plain_report_in_indonesian() {
+        let text = "Hubungan Peru dan Ekuador
+
+Menteri luar negeri Peru mengunjungi Quito pada Senin untuk membahas perdagangan perbatasan.
+
+Kedua negara berperang pada 1995 di wilayah Cordillera del Cóndor.
+
+Pada 1998 keduanya menandatangani perjanjian damai di Brasilia.
+
+Delegasi membahas jalan raya baru dan pos lintas batas.
+
+Para pengamat menilai kerja sama kedua negara kemungkinan besar akan terus menguat tahun ini.
+";
+        let t = top(text);
+        assert!(
+            t.first().is_some_and(|c| c.starts_with("Para pengamat menilai")),
+            "{t:#?}"
+        );
+        let war = t.iter().position(|c| c.starts_with("Kedua negara berperang pada 1995"));
+        assert!(war.is_none_or(|w| w >= 2), "{t:#?}");
     }
 
     #[test]

@@ -45,6 +45,18 @@ impl Sentence<'_> {
     }
 }
 
+/// The document's own time: the latest year it names twice, else the
+/// latest it names (a projection such as "by 2030" is named once).
+pub fn reference_year(sentences: &[Sentence]) -> Option<i32> {
+    let mut years: Vec<i32> = sentences
+        .iter()
+        .flat_map(|s| s.dates.iter().map(|d| d.0.year))
+        .collect();
+    years.sort_unstable();
+    let twice = years.windows(2).rev().find(|w| w[0] == w[1]).map(|w| w[0]);
+    twice.or_else(|| years.last().copied())
+}
+
 /// Every sentence of `doc` in order.
 pub fn sentences<'a>(
     doc: &'a Document,

@@ -47,6 +47,7 @@ pub mod cat {
     pub const NON_STATE_OBJECTS: usize = 24;
     pub const PAST_FRAME: usize = 25;
     pub const PRESENT_FRAME: usize = 26;
+    pub const ASSESSMENT: usize = 27;
 }
 
 /// Everything the pipeline looks words up in.
@@ -341,7 +342,33 @@ pub struct ConclusionLexicon {
     pub cues: PhraseSet,
     pub cue_weights: Vec<f64>,
     pub attribution: PhraseSet,
+    pub assessment: PhraseSet,
     pub stopwords: FxHashSet<String>,
+    pub weights: ConclusionWeights,
+}
+
+/// How much each signal adds to a sentence's score as a key judgment
+/// (`lexicon/conclusions.toml`, `[weights]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConclusionWeights {
+    pub conclusion_section: f64,
+    pub cue: f64,
+    pub estimative: f64,
+    pub assessment: f64,
+    pub lede: f64,
+    pub early_paragraph: f64,
+    pub section_opening: f64,
+    pub closing_paragraph: f64,
+    pub last_sentence: f64,
+    pub relationship_state: f64,
+    pub relationship_noun: f64,
+    pub centrality: f64,
+    pub title_word: f64,
+    pub evidence: [f64; 3],
+    pub background: f64,
+    pub past_frame: f64,
+    pub extra_date: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -350,7 +377,9 @@ struct ConclusionsFile {
     headings: Vec<String>,
     cues: BTreeMap<String, f64>,
     attribution: Vec<String>,
+    assessment: Vec<String>,
     stopwords: Vec<String>,
+    weights: ConclusionWeights,
 }
 
 /// A membership event kind.
@@ -617,7 +646,9 @@ impl Lexicon {
             ),
             cue_weights,
             attribution: PhraseSet::new(numbered(&c.attribution)),
+            assessment: PhraseSet::new(numbered(&c.assessment)),
             stopwords: c.stopwords.iter().map(|w| w.to_lowercase()).collect(),
+            weights: c.weights.clone(),
         };
         let a: AlliancesFile = embedded("alliances.toml", ALLIANCES_TOML);
         let mut ev_items = Vec::new();
@@ -722,6 +753,7 @@ impl Lexicon {
             relations.non_state_objects.items(),
             time.past.items(),
             time.present.items(),
+            conclusions.assessment.items(),
         ]);
         Ok(Lexicon {
             phrases,

@@ -16,22 +16,11 @@
 //! - a statement about the relationship itself ("Hubungan kedua negara
 //!   memburuk", "Relations ... have soured") weighs more.
 
-use super::super::context::Sentence;
 use super::cues::Hit;
 use super::view::View;
 use crate::lexicon::{Lexicon, cat};
 
-/// The document's own time: the latest year it names twice, else the
-/// latest it names (a projection such as "by 2030" is named once).
-pub(super) fn reference_year(sentences: &[Sentence]) -> Option<i32> {
-    let mut years: Vec<i32> = sentences
-        .iter()
-        .flat_map(|s| s.dates.iter().map(|d| d.0.year))
-        .collect();
-    years.sort_unstable();
-    let twice = years.windows(2).rev().find(|w| w[0] == w[1]).map(|w| w[0]);
-    twice.or_else(|| years.last().copied())
-}
+pub(super) use super::super::context::reference_year;
 
 /// The clauses that hold a phrase of `category`.
 fn clause_marks(v: &View, category: usize) -> Vec<usize> {
