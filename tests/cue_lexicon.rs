@@ -614,13 +614,9 @@ fn affixed_and_inflected_forms() {
 }
 
 /// "Hubungan X dan Y memburuk" (the usual Indonesian word order, with no
-/// "antara"): the words are in the lexicon, but the pipeline pairs two
-/// coordinated actors only when a reciprocal word follows them or "antara" /
-/// "between" precedes them (`mark_reciprocal`, `lexicon/relations.toml`), so
-/// "hubungan" before the pair does not make it one. Kept as the target for
-/// that change; run with `cargo test --test cue_lexicon -- --ignored`.
+/// "antara"): a relationship noun before two coordinated actors makes them
+/// a pair (`relations::sides::mark_reciprocal`).
 #[test]
-#[ignore = "pairing of 'Hubungan X dan Y' is a relations-stage change, not a lexicon one"]
 fn relationship_noun_before_a_coordinated_pair() {
     let cases: &[Case] = &[
         (

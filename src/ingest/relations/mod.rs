@@ -187,6 +187,7 @@ fn analyse(
     let mut sides = sides::coordinate(&v, &mentions, lex);
     attribution::drop_mediators(&v, &mut sides);
     sides::group_anaphora(&v, &mut sides, prev);
+    sides::implied_subject(&v, &mut sides, prev, lex);
     sides::mark_reciprocal(&v, &mut sides, lex);
     sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
     let mut hits = cues::find(&v, &sides, lex);

@@ -203,16 +203,22 @@ pub(super) fn group_anaphora(v: &View, sides: &mut Vec<Side>, prev: &Previous) {
     }
 }
 
-/// Sides of two that relate to each other: "antara X dan Y", and reciprocal
+/// Sides of two that relate to each other: "antara X dan Y", "Hubungan X
+/// dan Y", and reciprocal
 /// words after a side that opens its clause ("Riyadh dan Teheran ...
 /// hubungan diplomatik mereka"); a side that is the object of someone else's
 /// act is not ("kerja sama dengan ... Korea Utara dan Iran").
 pub(super) fn mark_reciprocal(v: &View, sides: &mut [Side], lex: &Lexicon) {
+    // "antara X dan Y", and a relationship noun before the two ("Hubungan Peru
+    // dan Chile memburuk", "relations of Kenya and Somalia").
+    let r = &lex.relations;
+    let t = &lex.time;
     for g in sides.iter_mut() {
-        if g.start > 0
-            && lex.relations.between.contains(v.lower[g.start - 1])
-            && g.actors.len() == 2
-        {
+        let w = |k: usize| (g.start >= k).then(|| v.lower[g.start - k]);
+        let opens = w(1).is_some_and(|a| r.between.contains(a) || t.relationship.contains(a))
+            || (w(1).is_some_and(|a| matches!(a, "of" | "antara"))
+                && w(2).is_some_and(|b| t.relationship.contains(b)));
+        if opens && g.actors.len() == 2 {
             g.reciprocal = true;
         }
     }
@@ -301,6 +307,38 @@ pub(super) fn memberships(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<(Strin
         }
     }
     out
+}
+
+/// "Relations with another neighbour, Afghanistan, remain tense",
+/// "Hubungan dengan Belarus juga memburuk": a relationship noun and "with"
+/// opening a clause that names only the other side imply the subject of
+/// the sentence before as the first side.
+pub(super) fn implied_subject(v: &View, sides: &mut Vec<Side>, prev: &Previous, lex: &Lexicon) {
+    let Some(subject) = &prev.subject else { return };
+    for i in 0..v.lower.len().saturating_sub(1) {
+        if !lex.time.relationship.contains(v.lower[i]) || !matches!(v.lower[i + 1], "with" | "dengan")
+        {
+            continue;
+        }
+        let c = v.clause(i);
+        let named_before = sides.iter().any(|g| g.end <= i && v.clause(g.start) == c)
+            || (i > 0 && v.possessive_at(i - 1));
+        let other = sides
+            .iter()
+            .find(|g| g.start > i + 1 && g.start - (i + 1) <= 6 && v.clause(g.start) == c);
+        if named_before || other.is_none_or(|g| g.actors.contains(subject)) {
+            continue;
+        }
+        insert_implied(
+            sides,
+            Side {
+                actors: vec![subject.clone()],
+                start: i,
+                end: i + 1,
+                reciprocal: false,
+            },
+        );
+    }
 }
 
 /// `a` and `b` act together somewhere in the sentence (one side, not a pair).
