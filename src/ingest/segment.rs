@@ -187,6 +187,51 @@ const OPENERS: &[char] = &['"', '\'', '“', '‘', '(', '[', '«'];
 /// Byte ranges of the sentences of `text` (one paragraph, whitespace normalised).
 pub fn sentences(text: &str, abbr: &Abbreviations) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    for r in sentence_ranges(text, abbr) {
+        cap(text, r, &mut out);
+    }
+    out
+}
+
+/// Longest sentence, in bytes. Text without sentence ends (a table dump, a
+/// list run together, punctuation lost in extraction) would otherwise make
+/// one "sentence" of megabytes, and the per-sentence stages are not linear in
+/// its length; real sentences are far shorter.
+pub const SENTENCE_MAX: usize = 2000;
+
+/// Push `r`, cut into pieces of at most [`SENTENCE_MAX`] bytes: at the last
+/// "; " or ", " in the second half of the window, else the last space, else
+/// a character boundary.
+fn cap(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = r.start;
+    while r.end - start > SENTENCE_MAX {
+        let mut limit = start + SENTENCE_MAX;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let half = window.len() / 2;
+        let cut = window[half..]
+            .rfind("; ")
+            .or_else(|| window[half..].rfind(", "))
+            .map(|k| half + k + 1)
+            .or_else(|| window.rfind(' ').filter(|&k| k > 0))
+            .unwrap_or(window.len());
+        let end = start + cut;
+        let piece = text[start..end].trim_end();
+        if !piece.is_empty() {
+            out.push(start..start + piece.len());
+        }
+        start = end + (text[end..].len() - text[end..].trim_start().len());
+    }
+    if start < r.end {
+        out.push(start..r.end);
+    }
+}
+
+/// Sentence ranges as the terminators and abbreviations decide.
+fn sentence_ranges(text: &str, abbr: &Abbreviations) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -288,6 +333,27 @@ fn is_boundary(
         return true;
     }
     true
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_without_an_end_is_cut_into_pieces() {
+        let abbr = crate::lexicon::abbreviations();
+        let text = "kerja sama ekonomi, ".repeat(500);
+        let rs = sentences(&text, abbr);
+        assert!(rs.len() >= 5, "{}", rs.len());
+        assert!(rs.iter().all(|r| r.end - r.start <= SENTENCE_MAX));
+        assert!(rs.iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)));
+        // Nothing is lost but the spaces between the pieces.
+        let kept: usize = rs.iter().map(|r| r.end - r.start).sum();
+        assert!(kept + rs.len() * 2 >= text.trim_end().len());
+        // Real sentences are untouched.
+        let real = "Indonesia dan Malaysia sepakat memperkuat kerja sama. Kedua negara bertemu di Jakarta.";
+        assert_eq!(sentences(real, abbr).len(), 2);
+    }
 }
 
 #[cfg(test)]

@@ -45,11 +45,16 @@ fn is_list_joint(w: &str) -> bool {
     )
 }
 
+/// How much a mention of an organisation counts one sentence later.
+const DECAY: f64 = 0.8;
+
 /// What the sentences before leave for the next one.
 #[derive(Debug, Default)]
 pub(super) struct Context {
-    /// Organisations named, with the sentence index.
-    pub recent_orgs: Vec<(String, usize)>,
+    /// Organisations named: (id, decayed mention score as of the sentence
+    /// index, that index). One entry per organisation, so the lookup stays
+    /// cheap however long the document is.
+    pub recent_orgs: Vec<(String, f64, usize)>,
     /// The last list of two or more states, with the sentence index.
     pub last_list: Option<(Vec<String>, usize)>,
     /// The last sentence's pair of states.
@@ -63,15 +68,8 @@ impl Context {
     /// once in passing since; none beyond about seven sentences.
     fn org(&self, index: usize) -> Option<String> {
         let mut best: Option<(&str, f64)> = None;
-        let mut scores: Vec<(&str, f64)> = Vec::new();
-        for (o, i) in &self.recent_orgs {
-            let w = 0.8f64.powi((index - i) as i32);
-            match scores.iter_mut().find(|(x, _)| x == o) {
-                Some(e) => e.1 += w,
-                None => scores.push((o.as_str(), w)),
-            }
-        }
-        for (o, w) in scores {
+        for (o, score, at) in &self.recent_orgs {
+            let w = score * DECAY.powi((index - at).min(64) as i32);
             if w >= 0.2 && best.is_none_or(|(_, bw)| w >= bw) {
                 best = Some((o, w));
             }
@@ -81,8 +79,15 @@ impl Context {
 
     /// Remember what this sentence names.
     pub(super) fn update(&mut self, f: &Facts) {
+        let index = f.sent.index;
         for o in &f.orgs {
-            self.recent_orgs.push((o.id.clone(), f.sent.index));
+            match self.recent_orgs.iter_mut().find(|e| e.0 == o.id) {
+                Some(e) => {
+                    e.1 = e.1 * DECAY.powi((index - e.2).min(64) as i32) + 1.0;
+                    e.2 = index;
+                }
+                None => self.recent_orgs.push((o.id.clone(), 1.0, index)),
+            }
         }
         if let Some(l) = f.lists.iter().rev().find(|l| l.ids.len() >= 2) {
             self.last_list = Some((l.ids.clone(), f.sent.index));
