@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod lang;
 pub mod load;
+pub mod memberships;
 pub mod relations;
 pub mod scan;
 pub mod segment;
@@ -157,9 +158,11 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     let (group_relations, relations) = relations
         .into_iter()
         .partition(|r| is_group(&r.a) || is_group(&r.b));
-    let (groups, actors) = actors::summarize(&found, lex)
+    let (groups, actors): (Vec<_>, Vec<_>) = actors::summarize(&found, lex)
         .into_iter()
         .partition(|a| a.kind == crate::brief::ActorKind::Group);
+    let mut relations: Vec<crate::brief::Relation> = relations;
+    relations.extend(memberships::event_relations(&alliances, &relations, &actors));
     Extracted {
         date: dd.document.map(|d| d.to_string()),
         actors,

@@ -1,0 +1,148 @@
+//! Relations that membership events imply: a state joining, applying to or
+//! ratifying an organisation cooperates with it; one suspended from it,
+//! leaving it or expelled from it is in conflict with it. Only for the pairs
+//! a document is about — the event is in the headline or the lede, or both
+//! sides are among the document's most named actors and the event is
+//! reported more than once — since a member joining in a list of others is
+//! an aside, not a relation. A pair the cue pass found keeps its relation.
+
+use crate::brief::{
+    Actor, Alliance, AllianceKind, Evidence, QuadClass, Relation, Stance, Trend,
+};
+
+/// The event's direction: +1 cooperation, -1 conflict, 0 neither.
+fn polarity(action: &str) -> i32 {
+    match action {
+        "join" | "apply" | "ratify" | "sign" | "found" => 1,
+        "suspend" | "leave" | "expel" => -1,
+        _ => 0,
+    }
+}
+
+/// How many of the most named actors count as the document's main ones.
+const MAIN_ACTORS: usize = 5;
+
+/// Relations implied by the organisations' membership events.
+pub fn event_relations(alliances: &[Alliance], relations: &[Relation], actors: &[Actor]) -> Vec<Relation> {
+    let main: Vec<&str> = actors.iter().take(MAIN_ACTORS).map(|a| a.id.as_str()).collect();
+    let mut out: Vec<Relation> = Vec::new();
+    for al in alliances.iter().filter(|a| a.kind == AllianceKind::Organisation) {
+        let mut states: Vec<&str> = Vec::new();
+        for e in &al.events {
+            if !states.contains(&e.actor.as_str()) {
+                states.push(&e.actor);
+            }
+        }
+        for state in states {
+            let events: Vec<_> = al
+                .events
+                .iter()
+                .filter(|e| e.actor == state && polarity(&e.action) != 0)
+                .collect();
+            let Some(last) = events.last() else { continue };
+            let lede = events.iter().any(|e| e.paragraph <= 3);
+            let central = main.contains(&state) && main.contains(&al.id.as_str()) && events.len() >= 2;
+            if !(lede || central) {
+                continue;
+            }
+            let (a, b) = if state < al.id.as_str() {
+                (state.to_string(), al.id.clone())
+            } else {
+                (al.id.clone(), state.to_string())
+            };
+            let known = |r: &Relation| r.a == a && r.b == b;
+            if relations.iter().any(known) || out.iter().any(known) {
+                continue;
+            }
+            // The latest event says where the pair stands now.
+            let sign = polarity(&last.action);
+            let evidence: Vec<Evidence> = events
+                .iter()
+                .filter_map(|e| {
+                    al.evidence.iter().find(|x| x.paragraph == e.paragraph).map(|x| Evidence {
+                        text: x.text.clone(),
+                        date: e.date.clone().or_else(|| x.date.clone()),
+                        class: if polarity(&e.action) > 0 {
+                            QuadClass::MaterialCooperation
+                        } else {
+                            QuadClass::MaterialConflict
+                        },
+                        paragraph: e.paragraph,
+                    })
+                })
+                .fold(Vec::new(), |mut v, e| {
+                    if !v.iter().any(|x: &Evidence| x.text == e.text) {
+                        v.push(e);
+                    }
+                    v
+                });
+            if evidence.is_empty() {
+                continue;
+            }
+            let mixed = events.iter().any(|e| polarity(&e.action) != sign);
+            out.push(Relation {
+                a,
+                b,
+                stance: if sign > 0 {
+                    Stance::Cooperation
+                } else {
+                    Stance::Conflict
+                },
+                tone: if mixed { 2.0 * sign as f64 } else { 4.0 * sign as f64 },
+                trend: if mixed {
+                    if sign > 0 {
+                        Trend::Improving
+                    } else {
+                        Trend::Worsening
+                    }
+                } else {
+                    Trend::Unknown
+                },
+                evidence,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{Format, document, extract, lang};
+    use crate::lexicon::shared;
+
+    fn rels(text: &str) -> Vec<String> {
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        extract(&doc, &lang::detect(text), lex)
+            .relations
+            .into_iter()
+            .map(|r| format!("{}-{} {}", r.a, r.b, r.stance.as_str()))
+            .collect()
+    }
+
+    // Written for these tests.
+
+    #[test]
+    fn a_lede_accession_is_a_relation() {
+        let rs = rels(
+            "Uzbekistan joins the Eurasian Economic Union\n\nUzbekistan joined the Eurasian Economic Union on Monday after years of talks.\n\nOfficials in Tashkent said trade would grow.\n",
+        );
+        assert!(rs.iter().any(|r| r == "EAEU-UZB cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_lede_suspension_is_a_conflict() {
+        let rs = rels(
+            "Guinea diskors dari ECOWAS\n\nECOWAS menangguhkan keanggotaan Guinea pada September 2021 setelah kudeta militer.\n\nPara pemimpin blok itu bertemu di Accra.\n",
+        );
+        assert!(rs.iter().any(|r| r == "ECOWAS-GIN conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_member_joining_in_passing_is_not_a_relation() {
+        let rs = rels(
+            "Trade talks\n\nIndonesia and Brazil discussed nickel and soybean exports in Jakarta on Monday.\n\nThe two ministers also discussed climate finance and shipping.\n\nThe ministers said trade between the two countries grew in 2024.\n\nBrazil, which joined the BRICS as a founding member, hosts its summit next year.\n",
+        );
+        assert!(rs.iter().all(|r| !r.contains("BRICS")), "{rs:?}");
+    }
+}
