@@ -267,6 +267,7 @@ pub struct Modifiers {
     pub negation: PhraseSet,
     pub not_negation: PhraseSet,
     pub negation_immune: FxHashSet<String>,
+    pub pledges: FxHashSet<String>,
     pub negation_window: usize,
     pub negation_passthrough: FxHashSet<String>,
     pub reversal: PhraseSet,
@@ -288,6 +289,7 @@ struct ModifiersFile {
     reversal: Vec<String>,
     not_negation: Vec<String>,
     negation_immune: Vec<String>,
+    pledges: Vec<String>,
     modality: Vec<String>,
     modality_window: usize,
     modality_factor: f64,
@@ -607,6 +609,7 @@ impl Lexicon {
             negation: PhraseSet::new(numbered(&m.negation)),
             not_negation: PhraseSet::new(numbered(&m.not_negation)),
             negation_immune: m.negation_immune.iter().map(|s| s.to_lowercase()).collect(),
+            pledges: m.pledges.iter().map(|s| s.to_lowercase()).collect(),
             negation_window: m.negation_window,
             negation_passthrough: m
                 .negation_passthrough

@@ -99,6 +99,16 @@ impl Modifiers {
             })
     }
 
+    /// A pledge word shortly before the negation that governs the cue at `s`.
+    fn pledged(&self, v: &View, lex: &Lexicon, s: usize) -> bool {
+        let m = &lex.modifiers;
+        self.negation.iter().any(|&(ns, ne)| {
+            ne <= s
+                && s - ne <= m.negation_window
+                && (ns.saturating_sub(4)..ns).any(|i| m.pledges.contains(v.lower[i]))
+        })
+    }
+
     fn reverses(&self, v: &View, s: usize) -> bool {
         self.reversals
             .iter()
@@ -165,6 +175,19 @@ fn estimates(v: &View, lex: &Lexicon) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// What a negation leaves of a cue: not cooperating ("tidak mendukung",
+/// "refused to recognise") says half as much the other way; not fighting
+/// ("tidak ada perang", "did not attack") is only a little cooperation —
+/// the absence of war is not peace — unless it is promised ("agreed not to
+/// use force").
+fn negation_factor(class: QuadClass, pledged: bool) -> f64 {
+    if class.is_cooperation() || pledged {
+        -0.5
+    } else {
+        -0.25
+    }
+}
+
 /// The opposite quad class after a negation: what is not cooperation is
 /// verbal conflict, and the reverse.
 fn negated_class(class: QuadClass) -> QuadClass {
@@ -176,7 +199,12 @@ fn negated_class(class: QuadClass) -> QuadClass {
 }
 
 /// Value, class and trend of a cue after negation or reversal.
-fn modified(info: &CueInfo, negated: bool, reversed: bool) -> (f64, QuadClass, Option<Trend>) {
+fn modified(
+    info: &CueInfo,
+    negated: bool,
+    pledged: bool,
+    reversed: bool,
+) -> (f64, QuadClass, Option<Trend>) {
     let sign = if info.class.is_cooperation() {
         1.0
     } else {
@@ -186,7 +214,7 @@ fn modified(info: &CueInfo, negated: bool, reversed: bool) -> (f64, QuadClass, O
     let mut class = info.class;
     let mut trend = info.trend;
     if negated {
-        value *= -0.5;
+        value *= negation_factor(info.class, pledged);
         class = negated_class(info.class);
         trend = match trend {
             Some(Trend::Improving) => Some(Trend::Worsening),
@@ -241,7 +269,8 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
         let form = v.text[cm.start..cm.end].to_lowercase();
         let negated = mods.negates(v, lex, &form, s);
         let reversed = !info.class.is_cooperation() && !negated && mods.reverses(v, s);
-        let (value, class, trend) = modified(&info, negated, reversed);
+        let pledged = negated && mods.pledged(v, lex, s);
+        let (value, class, trend) = modified(&info, negated, pledged, reversed);
         let value = mods.weaken(value, lex, &info, v, s);
         let target = target(v, sides, s, e, lex);
         let mark = if negated {
@@ -285,7 +314,7 @@ fn carry_negation(v: &View, hits: &mut [Hit]) {
             && v.all_between(prev_end, h.start, is_conj)
         {
             let h = &mut hits[i];
-            h.value *= -0.5;
+            h.value *= negation_factor(h.class, true);
             h.class = negated_class(h.class);
             h.cue = format!("NOT {}", h.cue);
         }
@@ -301,6 +330,26 @@ mod tests {
         // Written for this test.
         let rs = rels("Peru said it will not threaten or attack Chile over the fishing zone.");
         assert!(!rs.iter().any(|r| r == "CHL-PER conflict"), "{rs:?}");
+    }
+
+    #[test]
+    fn no_war_is_not_peace_but_a_promise_not_to_fight_is_cooperation() {
+        // Written for this test, both languages.
+        let tone = |text: &str, a: &str, b: &str| {
+            let lex = crate::lexicon::shared();
+            let doc = crate::ingest::document(text, crate::ingest::Format::Text, lex).unwrap();
+            crate::ingest::extract(&doc, &crate::ingest::lang::detect(text), lex)
+                .relations
+                .iter()
+                .find(|r| r.a == a && r.b == b)
+                .map_or(0.0, |r| r.tone)
+        };
+        let absence = tone("Between Peru and Chile there has been no war since 1883.", "CHL", "PER");
+        let promise = tone("Peru and Chile agreed that they would not attack each other.", "CHL", "PER");
+        assert!(promise > absence, "promise {promise} vs absence {absence}");
+        let ketiadaan = tone("Tidak ada perang antara Peru dan Chile sejak 1883.", "CHL", "PER");
+        let janji = tone("Peru dan Chile berjanji tidak akan saling menyerang.", "CHL", "PER");
+        assert!(janji > ketiadaan, "janji {janji} vs ketiadaan {ketiadaan}");
     }
 
     #[test]
