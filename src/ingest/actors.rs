@@ -361,9 +361,12 @@ mod tests {
             actor_ids("Pada Juli 2024, Putin menyebut Taliban sebagai sekutu."),
             ["AFG", "RUS"]
         );
-        assert_eq!(
-            actor_ids("Pada 2010, pasukan AS memerangi Taliban."),
-            ["TALIBAN", "USA"]
-        );
+        // Before: a non-state group, listed apart from the states.
+        let text = "Pada 2010, pasukan AS memerangi Taliban.";
+        assert_eq!(actor_ids(text), ["USA"]);
+        let lex = shared();
+        let doc = document(text, Format::Text, lex).unwrap();
+        let groups: Vec<String> = extract(&doc, "id", lex).groups.into_iter().map(|g| g.id).collect();
+        assert_eq!(groups, ["TALIBAN"]);
     }
 }

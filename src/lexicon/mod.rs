@@ -94,6 +94,7 @@ pub struct RelationLexicon {
     pub document_before: FxHashSet<String>,
     pub organisation_heads: FxHashSet<String>,
     pub group_heads: FxHashSet<String>,
+    pub naming_verbs: FxHashSet<String>,
     pub mixed_ratio: f64,
     pub min_weight: f64,
 }
@@ -124,6 +125,7 @@ struct RelationsFile {
     document_before: Vec<String>,
     organisation_heads: Vec<String>,
     group_heads: Vec<String>,
+    naming_verbs: Vec<String>,
     mixed_ratio: f64,
     min_weight: f64,
 }
@@ -707,6 +709,7 @@ impl Lexicon {
             document_before: lower_set(&r.document_before),
             organisation_heads: lower_set(&r.organisation_heads),
             group_heads: lower_set(&r.group_heads),
+            naming_verbs: lower_set(&r.naming_verbs),
             mixed_ratio: r.mixed_ratio,
             min_weight: r.min_weight,
         };

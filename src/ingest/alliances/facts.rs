@@ -258,7 +258,9 @@ fn state_lists(states: &[M], lower: &[&str]) -> Vec<StateList> {
     }
     let mut split: Vec<StateList> = Vec::new();
     for (l, has_conj) in lists.into_iter().zip(conj) {
-        if l.ids.len() < 2 || has_conj {
+        // "The bloc's five members: A, B, C, D, E." — a colon announces a list.
+        let announced = l.start > 0 && lower[l.start - 1] == ":";
+        if l.ids.len() < 2 || has_conj || announced {
             split.push(l);
             continue;
         }

@@ -299,7 +299,29 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
         });
     }
     carry_negation(v, &mut hits);
+    naming_frame(v, &mut hits, lex);
     hits
+}
+
+/// "Moscow called Chisinau's ratification of the statute an unfriendly
+/// step": after a naming verb, the last cue of the clause is the speaker's
+/// word for what was done; the cues before it, inside what is named, weigh
+/// a tenth.
+fn naming_frame(v: &View, hits: &mut [Hit], lex: &Lexicon) {
+    for (i, w) in v.lower.iter().enumerate() {
+        if !lex.relations.naming_verbs.contains(*w) {
+            continue;
+        }
+        let c = v.clause(i);
+        let inside: Vec<usize> = (0..hits.len())
+            .filter(|&k| hits[k].start > i && v.clause(hits[k].start) == c)
+            .collect();
+        if let Some((_, named)) = inside.split_last() {
+            for &k in named {
+                hits[k].value *= 0.1;
+            }
+        }
+    }
 }
 
 /// "will not threaten or use force": a negation carries over a coordinated cue.
@@ -350,6 +372,19 @@ mod tests {
         let ketiadaan = tone("Tidak ada perang antara Peru dan Chile sejak 1883.", "CHL", "PER");
         let janji = tone("Peru dan Chile berjanji tidak akan saling menyerang.", "CHL", "PER");
         assert!(janji > ketiadaan, "janji {janji} vs ketiadaan {ketiadaan}");
+    }
+
+    #[test]
+    fn a_naming_verb_gives_the_speakers_stance() {
+        // Written for this test: what Chisinau did is named by Moscow; the
+        // naming word is the relation between the two.
+        for text in [
+            "Moscow called Chisinau's ratification of the Rome Statute an unfriendly step.",
+            "Moskow menyebut ratifikasi Statuta Roma oleh Chisinau sebagai langkah yang tidak bersahabat.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs, ["MDA-RUS conflict"], "{text}");
+        }
     }
 
     #[test]

@@ -190,13 +190,16 @@ fn analyse(
     sides::implied_subject(&v, &mut sides, prev, lex);
     sides::mark_reciprocal(&v, &mut sides, lex);
     sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
+    let blocs = sides::memberships(&v, &sides, lex);
+    // "another CSTO member, Belarus", "dua anggota MSG": the organisation
+    // describes its members here; the members are the parties.
+    sides.retain(|g| !(g.actors.len() == 1 && blocs.iter().any(|(o, _)| *o == g.actors[0])));
     let mut hits = cues::find(&v, &sides, lex);
     let time = frame::Frame::new(&v, reference, lex);
     let nows: Vec<f64> = hits.iter().map(|h| time.factor(&v, h, &hits, lex)).collect();
     for (h, now) in hits.iter_mut().zip(nows) {
         h.now = now;
     }
-    let blocs = sides::memberships(&v, &sides, lex);
     let mut out = contributions::from_hits(&v, &sides, &blocs, &hits, lex);
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);

@@ -383,6 +383,21 @@ mod tests {
     }
 
     #[test]
+    fn relations_with_another_member_imply_the_subject_before() {
+        // Written for this test: the subject is Armenia, from the sentence
+        // before; "another CSTO member" describes Belarus.
+        let rs = rels(
+            "Armenia froze its participation in the CSTO. Relations with another CSTO member, Belarus, have also soured.",
+        );
+        assert!(rs.iter().any(|r| r == "ARM-BLR conflict"), "{rs:?}");
+        assert!(!rs.iter().any(|r| r.starts_with("BLR-CSTO")), "{rs:?}");
+        let rs = rels(
+            "Kazakhstan menolak bergabung dengan Uni Ekonomi Eurasia yang baru. Hubungan dengan Rusia juga memburuk.",
+        );
+        assert!(rs.iter().any(|r| r == "KAZ-RUS conflict"), "{rs:?}");
+    }
+
+    #[test]
     fn a_comma_across_clauses_does_not_join() {
         let rs = rels(
             "Kenya mengecam serangan terhadap kapal Somalia, Ethiopia tetap diam tentang insiden itu.",
