@@ -30,6 +30,13 @@ pub struct Entry {
     pub summary: BriefSummary,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// Ids of the brief's actors (the library filter matches their names).
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// When the brief file was written (modification time, Unix seconds):
+    /// the library's "added" order. Briefs carry no time of their own.
+    #[serde(default)]
+    pub added: i64,
 }
 
 impl Entry {
@@ -64,7 +71,7 @@ struct CatalogFile {
     entries: Vec<Entry>,
 }
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The cache files of library `dir` in `cache_dir`: `(catalog, index)`.
 pub fn cache_files(cache_dir: &Path, dir: &Path) -> (PathBuf, PathBuf) {
@@ -77,26 +84,31 @@ pub fn cache_files(cache_dir: &Path, dir: &Path) -> (PathBuf, PathBuf) {
     )
 }
 
-/// The key of a brief file: name, size and modification time.
-fn key_of(path: &Path, meta: &std::fs::Metadata) -> String {
-    let mtime = meta
-        .modified()
+/// A file's modification time since the Unix epoch (0: unknown).
+fn mtime(meta: &std::fs::Metadata) -> std::time::Duration {
+    meta.modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
+        .unwrap_or_default()
+}
+
+/// The key of a brief file: name, size and modification time.
+fn key_of(path: &Path, meta: &std::fs::Metadata) -> String {
+    let mtime = mtime(meta).as_nanos();
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     format!("{name}\t{}\t{mtime}", meta.len())
 }
 
-/// The brief files of `dir` with their keys, sorted by path.
-fn files(dir: &Path) -> Result<Vec<(PathBuf, String)>, LibraryError> {
+/// The brief files of `dir` with their keys and modification times (Unix
+/// seconds), sorted by path.
+fn files(dir: &Path) -> Result<Vec<(PathBuf, String, i64)>, LibraryError> {
     let entries = std::fs::read_dir(dir).map_err(|source| LibraryError::Open {
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut files: Vec<(PathBuf, String)> = entries
+    let mut files: Vec<(PathBuf, String, i64)> = entries
         .filter_map(Result::ok)
         .filter_map(|e| {
             let path = e.path();
@@ -106,7 +118,8 @@ fn files(dir: &Path) -> Result<Vec<(PathBuf, String)>, LibraryError> {
             let meta = std::fs::metadata(&path).ok()?;
             meta.is_file().then(|| {
                 let key = key_of(&path, &meta);
-                (path, key)
+                let added = mtime(&meta).as_secs() as i64;
+                (path, key, added)
             })
         })
         .collect();
@@ -119,7 +132,7 @@ fn files(dir: &Path) -> Result<Vec<(PathBuf, String)>, LibraryError> {
 /// times); `None` otherwise (then [`Catalog::open`] and
 /// [`Catalog::index`] bring it up to date).
 pub fn cached_index(dir: &Path, cache_dir: &Path) -> Option<Engine> {
-    let mut now: Vec<String> = files(dir).ok()?.into_iter().map(|(_, k)| k).collect();
+    let mut now: Vec<String> = files(dir).ok()?.into_iter().map(|(_, k, _)| k).collect();
     let path = cache_files(cache_dir, dir).1;
     let mut stored = persist::keys(&path)?;
     now.sort();
@@ -130,9 +143,52 @@ pub fn cached_index(dir: &Path, cache_dir: &Path) -> Option<Engine> {
     persist::load(&path).map(|(e, _)| e)
 }
 
+/// What a slow open is doing, for a progress bar: only work that the caches
+/// did not spare is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading brief files for the catalog.
+    Reading,
+    /// Reading and indexing brief files for search.
+    Indexing,
+}
+
+/// `done` of `total` briefs of a phase; called with `done == 0` first and
+/// `done == total` last, from any thread.
+pub type Report<'a> = &'a (dyn Fn(Phase, usize, usize) + Sync);
+
+/// How many briefs are read at once (in parallel, bounded memory).
+const CHUNK: usize = 256;
+
+/// Read `paths` in parallel, reporting each one done.
+fn read_all(paths: &[&Path], phase: Phase, report: Report) -> Vec<Result<Brief, LibraryError>> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let total = paths.len();
+    let done = AtomicUsize::new(0);
+    report(phase, 0, total);
+    paths
+        .par_iter()
+        .map(|p| {
+            let r = library::read_brief(p);
+            report(phase, done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            r
+        })
+        .collect()
+}
+
 impl Catalog {
     /// Open library `dir`, with caches in `cache_dir` (none: read everything).
     pub fn open(dir: &Path, cache_dir: Option<&Path>) -> Result<Catalog, LibraryError> {
+        Catalog::open_with(dir, cache_dir, &|_, _, _| {})
+    }
+
+    /// The same, reporting the briefs it has to read (not in the cache).
+    pub fn open_with(
+        dir: &Path,
+        cache_dir: Option<&Path>,
+        report: Report,
+    ) -> Result<Catalog, LibraryError> {
         let files = files(dir)?;
         let cache = cache_dir.map(|c| cache_files(c, dir).0);
         let cached: HashMap<String, Entry> = cache
@@ -143,30 +199,49 @@ impl Catalog {
             .map(|f| f.entries.into_iter().map(|e| (e.key.clone(), e)).collect())
             .unwrap_or_default();
         let mut changed = cached.len() != files.len();
+        // The files the cache does not have, read in parallel.
+        let unread: Vec<&Path> = files
+            .iter()
+            .filter(|(_, key, _)| !cached.contains_key(key))
+            .map(|(p, _, _)| p.as_path())
+            .collect();
+        let mut read: HashMap<&Path, Result<Brief, LibraryError>> = HashMap::new();
+        if !unread.is_empty() {
+            changed = true;
+            for chunk in unread.chunks(CHUNK * 4) {
+                read.extend(
+                    chunk
+                        .iter()
+                        .copied()
+                        .zip(read_all(chunk, Phase::Reading, report)),
+                );
+            }
+        }
         let mut problems = Vec::new();
         let mut out: Vec<Entry> = Vec::with_capacity(files.len());
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (path, key) in files {
-            let entry = match cached.get(&key) {
+        for (path, key, added) in &files {
+            let entry = match cached.get(key) {
                 Some(e) => e.clone(),
-                None => {
-                    changed = true;
-                    match library::read_brief(&path) {
-                        Ok(b) => Entry {
-                            key,
-                            file: path
-                                .file_name()
-                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                            summary: b.summary(),
-                            topics: b.topics.clone(),
-                        },
-                        Err(e) => {
-                            problems.push(e);
-                            continue;
-                        }
+                None => match read.remove(path.as_path()) {
+                    Some(Ok(b)) => Entry {
+                        key: key.clone(),
+                        file: path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                        summary: b.summary(),
+                        topics: b.topics.clone(),
+                        actors: b.actors.iter().map(|a| a.id.clone()).collect(),
+                        added: *added,
+                    },
+                    Some(Err(e)) => {
+                        problems.push(e);
+                        continue;
                     }
-                }
+                    None => continue,
+                },
             };
+            let path = path.clone();
             let id = entry.summary.id.clone();
             if ids::validate(&id).is_err() {
                 problems.push(LibraryError::BadId { path, id });
@@ -239,6 +314,13 @@ impl Catalog {
     /// the cache is rewritten when anything changed. Briefs that cannot be
     /// read are left out.
     pub fn index(&self) -> Engine {
+        self.index_with(&|_, _, _| {})
+    }
+
+    /// The same, reporting the briefs it has to read and index.
+    pub fn index_with(&self, report: Report) -> Engine {
+        use rayon::prelude::*;
+        use std::sync::atomic::{AtomicUsize, Ordering};
         let cache = self.cache.as_deref().map(|c| cache_files(c, &self.dir).1);
         let old = cache.as_deref().and_then(persist::load);
         let by_key: HashMap<&str, usize> = old
@@ -259,16 +341,56 @@ impl Catalog {
             return e;
         }
         let mut engine = Engine::default();
+        if let Some((e, _)) = &old {
+            // The cached briefs' tags index the cached names (the same
+            // gazetteer's: a cache from another is not read).
+            engine.share_aliases(e);
+        }
+        let total = self
+            .entries
+            .iter()
+            .filter(|e| !by_key.contains_key(e.key.as_str()))
+            .count();
+        let aliases = if total > 0 {
+            engine.ensure_aliases()
+        } else {
+            Default::default()
+        };
+        let done = AtomicUsize::new(0);
+        if total > 0 {
+            report(Phase::Indexing, 0, total);
+        }
         let mut keys = Vec::with_capacity(self.entries.len());
-        for (i, entry) in self.entries.iter().enumerate() {
-            match (old.as_ref(), by_key.get(entry.key.as_str())) {
-                (Some((e, _)), Some(&b)) => engine.append_from(e, b),
-                _ => match self.load(i) {
-                    Ok(brief) => engine.add(&brief),
-                    Err(_) => continue,
-                },
+        let order: Vec<usize> = (0..self.entries.len()).collect();
+        for chunk in order.chunks(CHUNK) {
+            // New briefs of this chunk: read and prepared in parallel.
+            let prepared: Vec<Option<crate::search::Prepared>> = chunk
+                .par_iter()
+                .map(|&i| {
+                    if by_key.contains_key(self.entries[i].key.as_str()) {
+                        return None;
+                    }
+                    let p = self
+                        .load(i)
+                        .ok()
+                        .map(|b| crate::search::prepare(&b, &aliases));
+                    report(
+                        Phase::Indexing,
+                        done.fetch_add(1, Ordering::Relaxed) + 1,
+                        total,
+                    );
+                    p
+                })
+                .collect();
+            for (&i, p) in chunk.iter().zip(prepared) {
+                let entry = &self.entries[i];
+                match (old.as_ref(), by_key.get(entry.key.as_str()), p) {
+                    (Some((e, _)), Some(&b), _) => engine.append_from(e, b),
+                    (_, _, Some(p)) => engine.add_prepared(p),
+                    _ => continue,
+                }
+                keys.push(entry.key.clone());
             }
-            keys.push(entry.key.clone());
         }
         if let Some(p) = &cache {
             let _ = persist::save(&engine, &keys, p);

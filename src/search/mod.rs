@@ -31,6 +31,7 @@
 //! checks the fast path agrees with it.
 
 pub mod aliases;
+pub mod filter;
 pub mod persist;
 pub mod query;
 pub mod worker;
@@ -333,6 +334,13 @@ impl Engine {
         &self.aliases
     }
 
+    /// Use `other`'s actor names (before appending its briefs).
+    pub fn share_aliases(&mut self, other: &Engine) {
+        if self.aliases.is_empty() {
+            self.aliases = other.aliases.clone();
+        }
+    }
+
     /// Add one brief's items.
     pub fn add(&mut self, b: &Brief) {
         let aliases = self.ensure_aliases();
@@ -563,7 +571,7 @@ impl Engine {
             best.truncate(limit);
         }
         best.sort_unstable_by(cmp);
-        let names = |actors: &[u16]| -> Vec<(String, String, bool)> {
+        let names = |actors: &[u16]| -> Vec<query::Form> {
             actors
                 .iter()
                 .flat_map(|&a| self.aliases.of(a))

@@ -91,6 +91,10 @@ impl Term {
     }
 }
 
+/// Another name of an actor, to highlight: (folded, as written, only in
+/// exactly this case).
+pub type Form = (String, String, bool);
+
 /// Alternatives (`a | b`): one of them must match.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Group {
@@ -547,7 +551,7 @@ impl Query {
         &self,
         s: &Subject,
         fuzzy: bool,
-        names: &dyn Fn(&[u16]) -> Vec<(String, String, bool)>,
+        names: &dyn Fn(&[u16]) -> Vec<Form>,
     ) -> Vec<usize> {
         let text = s.folded;
         let chars = |byte: usize| text[..byte].chars().count();
