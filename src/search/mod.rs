@@ -218,6 +218,8 @@ pub struct Engine {
     tags: Vec<u16>,
     /// The actors' names (from the gazetteer the tags were found with).
     aliases: Arc<Aliases>,
+    /// Per actor, the items that mention it, in order.
+    postings: Vec<Vec<u32>>,
 }
 
 /// What the engine remembers between keystrokes (the worker keeps one).
@@ -379,6 +381,20 @@ impl Engine {
         self.ranges.push((first, self.metas.len() as u32));
     }
 
+    /// The postings of every actor, from the tags (after a load).
+    fn index_postings(&mut self) {
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        for i in 0..self.tag_end.len() {
+            for &t in self.tags_of(i) {
+                if postings.len() <= t as usize {
+                    postings.resize(t as usize + 1, Vec::new());
+                }
+                postings[t as usize].push(i as u32);
+            }
+        }
+        self.postings = postings;
+    }
+
     /// The actors item `i` mentions.
     pub fn tags_of(&self, i: usize) -> &[u16] {
         let start = if i == 0 { 0 } else { self.tag_end[i - 1] };
@@ -403,6 +419,13 @@ impl Engine {
             .map_or((0, 0), |r| (r.start as u32, r.end as u32));
         self.masks.push(mask(it.text.as_bytes()));
         self.initials.push(initials(&it.text));
+        let item = self.metas.len() as u32;
+        for &t in tags {
+            if self.postings.len() <= t as usize {
+                self.postings.resize(t as usize + 1, Vec::new());
+            }
+            self.postings[t as usize].push(item);
+        }
         self.tags.extend_from_slice(tags);
         self.tag_end.push(self.tags.len() as u32);
         self.metas.push(Meta {
@@ -496,12 +519,28 @@ impl Engine {
             *session = Session::default();
             return Vec::new();
         }
-        let reuse = query::narrows(&q.groups, &session.groups);
+        let widened = query::widens_by(&q.groups, &session.groups);
+        let reuse = widened.as_ref().is_some_and(Vec::is_empty);
+        // What matched before, and the items of the actors the query now names.
+        let within: Option<Vec<u32>> = match &widened {
+            Some(extra) if !extra.is_empty() && !session.fuzzy => {
+                let mut v = session.matched.clone();
+                for &a in extra {
+                    v.extend(self.postings.get(a as usize).into_iter().flatten());
+                }
+                v.sort_unstable();
+                v.dedup();
+                Some(v)
+            }
+            _ => None,
+        };
         // A query that narrowed one that matched nothing literally matches nothing literally.
         let strict = if reuse && session.fuzzy {
             Vec::new()
+        } else if reuse {
+            self.matching(&q, Some(&session.matched), false)
         } else {
-            self.matching(&q, reuse.then_some(&session.matched[..]), false)
+            self.matching(&q, within.as_deref(), false)
         };
         let (found, fuzzy) = if strict.is_empty() {
             let within = (reuse && session.fuzzy).then_some(&session.matched[..]);
@@ -518,21 +557,31 @@ impl Engine {
         hits
     }
 
-    /// The items (of `within`, else all) that match `q`, with their scores,
-    /// in library order.
+    /// The items (of `within`, else all) that match `q`, with their scores
+    /// (kind bonus included), in library order.
     fn matching(&self, q: &Query, within: Option<&[u32]>, fuzzy: bool) -> Vec<(i64, u32)> {
-        // Characters an item must have: per group, those of one of its terms
-        // (unless the group also matches through actors or by exclusion).
-        let needs: Vec<Vec<u64>> = q
+        // What an item must have, per group (unless the group matches by
+        // exclusion): the characters of one of its terms, or a tag of one of
+        // its actors.
+        let needs: Vec<(Vec<u64>, &[u16])> = q
             .groups
             .iter()
-            .filter(|g| g.actors.is_empty() && g.terms.iter().all(|t| !t.negated))
-            .map(|g| g.terms.iter().map(|t| mask(t.text.as_bytes())).collect())
+            .filter(|g| g.terms.iter().all(|t| !t.negated))
+            .map(|g| {
+                (
+                    g.terms.iter().map(|t| mask(t.text.as_bytes())).collect(),
+                    g.actors.as_slice(),
+                )
+            })
             .collect();
         let test = |i: u32| -> Option<(i64, u32)> {
             let k = i as usize;
             let m = self.masks[k];
-            if !needs.iter().all(|v| v.iter().any(|n| m & n == *n)) {
+            let tags = self.tags_of(k);
+            let possible = needs.iter().all(|(masks, actors)| {
+                masks.iter().any(|n| m & n == *n) || tags.iter().any(|t| actors.contains(t))
+            });
+            if !possible {
                 return None;
             }
             let meta = &self.metas[k];
@@ -540,9 +589,10 @@ impl Engine {
                 self.folded_text(k),
                 &self.upper,
                 meta.start as usize,
+                m,
                 self.initials[k],
             );
-            q.score_subject(&s, self.tags_of(k), fuzzy)
+            q.score_subject(&s, tags, fuzzy)
                 .map(|score| (score + meta.kind.bonus(), i))
         };
         match within {
@@ -554,43 +604,51 @@ impl Engine {
         }
     }
 
-    /// The best `limit` of `scored`, with match positions.
+    /// The best `limit` of `scored` (best first: score, then kind, then
+    /// library order), with match positions.
     fn top(&self, q: &Query, scored: &[(i64, u32)], limit: usize, fuzzy: bool) -> Vec<Hit> {
-        let mut best = scored.to_vec();
-        let cmp = |x: &(i64, u32), y: &(i64, u32)| {
-            y.0.cmp(&x.0)
-                .then_with(|| {
-                    self.metas[x.1 as usize]
-                        .kind
-                        .cmp(&self.metas[y.1 as usize].kind)
-                })
-                .then_with(|| x.1.cmp(&y.1))
-        };
-        if best.len() > limit {
-            best.select_nth_unstable_by(limit - 1, cmp);
-            best.truncate(limit);
+        // One sortable key per item: score (descending), kind, item.
+        let mut keys: Vec<(i64, u32)> = scored
+            .iter()
+            .map(|&(score, i)| (-score, ((self.metas[i as usize].kind as u32) << 28) | i))
+            .collect();
+        if keys.len() > limit {
+            keys.select_nth_unstable(limit - 1);
+            keys.truncate(limit);
         }
-        best.sort_unstable_by(cmp);
-        let names = |actors: &[u16]| -> Vec<query::Form> {
-            actors
-                .iter()
-                .flat_map(|&a| self.aliases.of(a))
-                .map(|n| (n.folded.clone(), n.text.clone(), n.exact_case))
-                .collect()
-        };
-        best.into_iter()
-            .map(|(score, i)| {
-                let k = i as usize;
+        keys.sort_unstable();
+        // The other names of the actors each group names, for highlighting.
+        let forms: Vec<Vec<query::Form>> = q
+            .groups
+            .iter()
+            .map(|g| {
+                g.actors
+                    .iter()
+                    .flat_map(|&a| self.aliases.of(a))
+                    .map(|n| {
+                        (
+                            memchr::memmem::Finder::new(n.folded.as_bytes()).into_owned(),
+                            n.text.clone(),
+                            n.exact_case,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        keys.into_iter()
+            .map(|(neg, key)| {
+                let k = (key & ((1 << 28) - 1)) as usize;
                 let s = query::Subject::arena(
                     self.folded_text(k),
                     &self.upper,
                     self.metas[k].start as usize,
+                    self.masks[k],
                     self.initials[k],
                 );
                 Hit {
                     item: k,
-                    score,
-                    positions: q.positions_subject(&s, fuzzy, &names),
+                    score: -neg,
+                    positions: q.positions_subject(&s, fuzzy, &forms),
                 }
             })
             .collect()

@@ -91,9 +91,9 @@ impl Term {
     }
 }
 
-/// Another name of an actor, to highlight: (folded, as written, only in
-/// exactly this case).
-pub type Form = (String, String, bool);
+/// Another name of an actor, to highlight: (a finder of it folded, as
+/// written, only in exactly this case).
+pub type Form = (Finder<'static>, String, bool);
 
 /// Alternatives (`a | b`): one of them must match.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -142,9 +142,9 @@ pub fn word_end(s: &str, pos: usize) -> bool {
 pub struct Subject<'a> {
     pub folded: &'a str,
     case: Case<'a>,
-    /// Mask of the characters that start a word, when known (saves a scan
-    /// for one-letter terms).
-    pub initials: Option<u64>,
+    /// Masks of the characters in the text and of those that start a word,
+    /// when known (they answer one-letter terms without a scan).
+    pub masks: Option<(u64, u64)>,
 }
 
 enum Case<'a> {
@@ -160,16 +160,23 @@ impl<'a> Subject<'a> {
         Subject {
             folded,
             case: Case::Text(text.as_bytes()),
-            initials: None,
+            masks: None,
         }
     }
 
-    /// Text in an arena whose capitals are bits (`bits[i / 64] >> (i % 64)`).
-    pub fn arena(folded: &'a str, bits: &'a [u64], at: usize, initials: u64) -> Subject<'a> {
+    /// Text in an arena whose capitals are bits (`bits[i / 64] >> (i % 64)`),
+    /// with its masks ([`super::mask`], and of the characters starting words).
+    pub fn arena(
+        folded: &'a str,
+        bits: &'a [u64],
+        at: usize,
+        mask: u64,
+        initials: u64,
+    ) -> Subject<'a> {
         Subject {
             folded,
             case: Case::Bits { bits, at },
-            initials: Some(initials),
+            masks: Some((mask, initials)),
         }
     }
 
@@ -414,8 +421,9 @@ impl Query {
             .all(|g| g.actors.is_empty() && g.terms.iter().all(|t| t.negated))
     }
 
-    /// The best literal occurrence of term `t`: `(score, byte position)`.
-    fn literal(&self, t: &Term, f: &Finder, s: &Subject) -> Option<(i64, usize)> {
+    /// The best literal occurrence of term `t`: `(score, byte position)`
+    /// (the position of a one-letter term only `want_pos`).
+    fn literal(&self, t: &Term, f: &Finder, s: &Subject, want_pos: bool) -> Option<(i64, usize)> {
         let text = s.folded;
         let n = t.text.len();
         // One letter anywhere: a word start if some word starts with it.
@@ -425,13 +433,27 @@ impl Query {
             && t.text.as_bytes()[0].is_ascii_alphanumeric()
         {
             let c = t.text.as_bytes()[0];
-            let first = memchr::memchr(c, text.as_bytes())?;
-            let starts = match s.initials {
-                Some(m) => m & super::bit(c) != 0,
-                None => memchr::memchr_iter(c, text.as_bytes()).any(|p| word_start(text, p)),
+            let starts = match s.masks {
+                Some((mask, initials)) => {
+                    if mask & super::bit(c) == 0 {
+                        return None;
+                    }
+                    initials & super::bit(c) != 0
+                }
+                None => {
+                    memchr::memchr(c, text.as_bytes())?;
+                    memchr::memchr_iter(c, text.as_bytes()).any(|p| word_start(text, p))
+                }
             };
             let tier = if starts { PREFIX } else { INFIX };
-            return Some((tier + if first == 0 { AT_START } else { 0 }, first));
+            let first = text.as_bytes()[0] == c;
+            // Where, only for highlighting: scoring needs none.
+            let pos = if first || !want_pos {
+                0
+            } else {
+                memchr::memchr(c, text.as_bytes()).unwrap_or(0)
+            };
+            return Some((tier + if first { AT_START } else { 0 }, pos));
         }
         let mut best: Option<(i64, usize)> = None;
         for pos in f.find_iter(text.as_bytes()) {
@@ -510,7 +532,7 @@ impl Query {
         let mut best: Option<i64> = None;
         let mut keep = |v: i64| best = Some(best.map_or(v, |b| b.max(v)));
         for (t, f) in g.terms.iter().zip(&self.finders[gi]) {
-            let found = self.literal(t, f, s);
+            let found = self.literal(t, f, s, false);
             if t.negated {
                 if found.is_none() {
                     keep(0);
@@ -547,12 +569,7 @@ impl Query {
     /// best occurrence), scattered letters where they were accepted, and for
     /// a group matched only through its actor, where `names` (folded, and
     /// whether in exact case) occur.
-    pub fn positions_subject(
-        &self,
-        s: &Subject,
-        fuzzy: bool,
-        names: &dyn Fn(&[u16]) -> Vec<Form>,
-    ) -> Vec<usize> {
+    pub fn positions_subject(&self, s: &Subject, fuzzy: bool, forms: &[Vec<Form>]) -> Vec<usize> {
         let text = s.folded;
         let chars = |byte: usize| text[..byte].chars().count();
         let mut out = Vec::new();
@@ -562,7 +579,7 @@ impl Query {
                 if t.negated {
                     continue;
                 }
-                if let Some((_, pos)) = self.literal(t, f, s) {
+                if let Some((_, pos)) = self.literal(t, f, s, true) {
                     let c = chars(pos);
                     out.extend(c..c + t.text.chars().count());
                     done = true;
@@ -581,8 +598,8 @@ impl Query {
             }
             // The earliest other name of the actor.
             let mut first: Option<(usize, usize)> = None;
-            for (folded, raw, exact) in names(&g.actors) {
-                let f = Finder::new(folded.as_bytes());
+            for (f, raw, exact) in forms.get(gi).into_iter().flatten() {
+                let folded = f.needle();
                 for pos in f.find_iter(text.as_bytes()) {
                     if word_start(text, pos)
                         && (!exact || s.same_case(pos, raw.as_bytes()))
@@ -614,7 +631,7 @@ impl Query {
         Some(super::Hit {
             item,
             score,
-            positions: self.positions_subject(&s, true, &|_| Vec::new()),
+            positions: self.positions_subject(&s, true, &[]),
         })
     }
 }
@@ -649,15 +666,19 @@ pub fn subsequence(text: &str, term: &str) -> bool {
 /// looks for `new` among what matched `old` only.) True when `new` keeps
 /// `old`'s groups, lengthens the last one's terms at most, and adds groups.
 pub fn narrows(new: &[Group], old: &[Group]) -> bool {
-    let Some((last, rest)) = old.split_last() else {
-        return false;
-    };
+    widens_by(new, old).is_some_and(|a| a.is_empty())
+}
+
+/// As [`narrows`], except that the last group may name actors `old` did not
+/// (`kremli` -> `kremlin`, which names Russia): those actors, when every
+/// item that matches `new` matched `old` or mentions one of them.
+pub fn widens_by(new: &[Group], old: &[Group]) -> Option<Vec<u16>> {
+    let (last, rest) = old.split_last()?;
     if new.len() < old.len() || new[..rest.len()] != *rest {
-        return false;
+        return None;
     }
     let g = &new[rest.len()];
-    g.terms.len() == last.terms.len()
-        && g.actors.iter().all(|a| last.actors.contains(a))
+    let same = g.terms.len() == last.terms.len()
         && g.terms.iter().zip(&last.terms).all(|(n, o)| {
             n.negated == o.negated
                 && n.literal == o.literal
@@ -668,7 +689,14 @@ pub fn narrows(new: &[Group], old: &[Group]) -> bool {
                 } else {
                     n.text.starts_with(&o.text)
                 }
-        })
+        });
+    same.then(|| {
+        g.actors
+            .iter()
+            .copied()
+            .filter(|a| !last.actors.contains(a))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -835,5 +863,13 @@ mod tests {
             "rus names Russia: more items"
         );
         assert!(narrows(&n("russ"), &n("rus")));
+        // ... but only by the items that mention Russia.
+        let rus = names.index("RUS").unwrap();
+        assert_eq!(widens_by(&n("rus"), &n("ru")), Some(vec![rus]));
+        assert_eq!(
+            widens_by(&n("sekutu moskow"), &n("sekutu mosko")),
+            Some(vec![rus])
+        );
+        assert_eq!(widens_by(&n("bzer"), &n("azer")), None);
     }
 }
