@@ -160,13 +160,26 @@ pub type Report<'a> = &'a (dyn Fn(Phase, usize, usize) + Sync);
 /// How many briefs are read at once (in parallel, bounded memory).
 const CHUNK: usize = 256;
 
+/// The catalog entry of brief `b` read from `path` (key and time: the caller's).
+fn entry_of(path: &Path, b: &Brief) -> Entry {
+    Entry {
+        key: String::new(),
+        file: path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        summary: b.summary(),
+        topics: b.topics.clone(),
+        actors: b.actors.iter().map(|a| a.id.clone()).collect(),
+        added: 0,
+    }
+}
+
 /// Read `paths` in parallel, reporting each one done.
 fn read_all(paths: &[&Path], phase: Phase, report: Report) -> Vec<Result<Brief, LibraryError>> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = paths.len();
     let done = AtomicUsize::new(0);
-    report(phase, 0, total);
     paths
         .par_iter()
         .map(|p| {
@@ -205,16 +218,21 @@ impl Catalog {
             .filter(|(_, key, _)| !cached.contains_key(key))
             .map(|(p, _, _)| p.as_path())
             .collect();
-        let mut read: HashMap<&Path, Result<Brief, LibraryError>> = HashMap::new();
+        // Only the summary of each is kept (a whole brief is large).
+        let mut read: HashMap<&Path, Result<Entry, LibraryError>> = HashMap::new();
         if !unread.is_empty() {
             changed = true;
+            let total = unread.len();
+            let mut done = 0;
             for chunk in unread.chunks(CHUNK * 4) {
-                read.extend(
-                    chunk
-                        .iter()
-                        .copied()
-                        .zip(read_all(chunk, Phase::Reading, report)),
-                );
+                if done == 0 {
+                    report(Phase::Reading, 0, total);
+                }
+                let briefs = read_all(chunk, Phase::Reading, &|p, d, _| report(p, done + d, total));
+                done += chunk.len();
+                for (path, b) in chunk.iter().copied().zip(briefs) {
+                    read.insert(path, b.map(|b| entry_of(path, &b)));
+                }
             }
         }
         let mut problems = Vec::new();
@@ -224,16 +242,11 @@ impl Catalog {
             let entry = match cached.get(key) {
                 Some(e) => e.clone(),
                 None => match read.remove(path.as_path()) {
-                    Some(Ok(b)) => Entry {
-                        key: key.clone(),
-                        file: path
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                        summary: b.summary(),
-                        topics: b.topics.clone(),
-                        actors: b.actors.iter().map(|a| a.id.clone()).collect(),
-                        added: *added,
-                    },
+                    Some(Ok(mut e)) => {
+                        e.key = key.clone();
+                        e.added = *added;
+                        e
+                    }
                     Some(Err(e)) => {
                         problems.push(e);
                         continue;
