@@ -218,8 +218,9 @@ pub struct Engine {
     tags: Vec<u16>,
     /// The actors' names (from the gazetteer the tags were found with).
     aliases: Arc<Aliases>,
-    /// Per actor, the items that mention it, in order.
-    postings: Vec<Vec<u32>>,
+    /// Per actor, the items that mention it, in order (made from the tags
+    /// when first needed: `briefing search` never needs them).
+    postings: std::sync::OnceLock<Vec<Vec<u32>>>,
 }
 
 /// What the engine remembers between keystrokes (the worker keeps one).
@@ -381,18 +382,21 @@ impl Engine {
         self.ranges.push((first, self.metas.len() as u32));
     }
 
-    /// The postings of every actor, from the tags (after a load).
-    fn index_postings(&mut self) {
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        for i in 0..self.tag_end.len() {
-            for &t in self.tags_of(i) {
-                if postings.len() <= t as usize {
-                    postings.resize(t as usize + 1, Vec::new());
+    /// The items that mention actor `a`, in order.
+    fn postings(&self, a: u16) -> &[u32] {
+        let all = self.postings.get_or_init(|| {
+            let mut postings: Vec<Vec<u32>> = Vec::new();
+            for i in 0..self.tag_end.len() {
+                for &t in self.tags_of(i) {
+                    if postings.len() <= t as usize {
+                        postings.resize(t as usize + 1, Vec::new());
+                    }
+                    postings[t as usize].push(i as u32);
                 }
-                postings[t as usize].push(i as u32);
             }
-        }
-        self.postings = postings;
+            postings
+        });
+        all.get(a as usize).map_or(&[], Vec::as_slice)
     }
 
     /// The actors item `i` mentions.
@@ -419,13 +423,7 @@ impl Engine {
             .map_or((0, 0), |r| (r.start as u32, r.end as u32));
         self.masks.push(mask(it.text.as_bytes()));
         self.initials.push(initials(&it.text));
-        let item = self.metas.len() as u32;
-        for &t in tags {
-            if self.postings.len() <= t as usize {
-                self.postings.resize(t as usize + 1, Vec::new());
-            }
-            self.postings[t as usize].push(item);
-        }
+        self.postings = Default::default();
         self.tags.extend_from_slice(tags);
         self.tag_end.push(self.tags.len() as u32);
         self.metas.push(Meta {
@@ -526,7 +524,7 @@ impl Engine {
             Some(extra) if !extra.is_empty() && !session.fuzzy => {
                 let mut v = session.matched.clone();
                 for &a in extra {
-                    v.extend(self.postings.get(a as usize).into_iter().flatten());
+                    v.extend_from_slice(self.postings(a));
                 }
                 v.sort_unstable();
                 v.dedup();

@@ -267,7 +267,6 @@ fn assemble(
     e.tag_end = tag_end;
     e.tags = tags;
     e.aliases = Arc::new(Aliases::from_parts(ids, names));
-    e.index_postings();
     // Which brief each item belongs to, from the ranges.
     let mut owner = vec![u32::MAX; items];
     for (b, &(a, z)) in e.ranges.iter().enumerate() {
