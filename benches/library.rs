@@ -143,7 +143,35 @@ fn filter_summary(app: &mut App) {
     );
 }
 
+/// Set (to the library, cache and notes folders, one per line) in the
+/// child process that measures the reader's memory.
+const PROBE: &str = "BRIEFING_BENCH_MEMORY_PROBE";
+
+/// The child: first screen and index from the caches, then RSS; exits.
+fn memory_probe(spec: &str) -> ! {
+    let mut parts = spec.lines().map(PathBuf::from);
+    let (dir, cache, notes) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let before = rss_mb();
+    let n = first_screen(&dir, &cache, &notes);
+    let engine = catalog::cached_index(&dir, &cache).expect("current cache");
+    println!(
+        "reader memory: {:.0} MB RSS after the first screen and the index ({} briefs, {} items; {:.0} MB before)",
+        rss_mb(),
+        n,
+        engine.len(),
+        before
+    );
+    std::process::exit(0)
+}
+
 fn open(c: &mut Criterion) {
+    if let Ok(spec) = std::env::var(PROBE) {
+        memory_probe(&spec);
+    }
     let dir = library();
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("cache");
@@ -166,17 +194,28 @@ fn open(c: &mut Criterion) {
     drop(engine);
     drop(cat);
 
-    let before = rss_mb();
-    let n = first_screen(&dir, &cache, &notes);
-    let engine = catalog::cached_index(&dir, &cache).expect("current cache");
+    // Memory as the reader has it: a fresh process that opens the caches
+    // (this one still holds what the cold builds left, the lexicon included).
+    let probe = std::process::Command::new(std::env::current_exe().expect("the bench binary"))
+        .args(["--bench", "NO-BENCHMARK"])
+        .env(
+            PROBE,
+            format!(
+                "{}\n{}\n{}",
+                dir.display(),
+                cache.display(),
+                notes.display()
+            ),
+        )
+        .output()
+        .expect("runs the memory probe");
+    let out = String::from_utf8_lossy(&probe.stdout);
     println!(
-        "reader memory: {:.0} MB RSS after the first screen and the index ({} briefs, {} items; {:.0} MB before)",
-        rss_mb(),
-        n,
-        engine.len(),
-        before
+        "{}",
+        out.lines()
+            .find(|l| l.starts_with("reader memory"))
+            .unwrap_or("reader memory: the probe failed")
     );
-    drop(engine);
 
     let mut group = c.benchmark_group("library-10000");
     group.sample_size(10);

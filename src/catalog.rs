@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::brief::{Brief, BriefSummary};
 use crate::ids;
 use crate::library::{self, LibraryError};
-use crate::search::{Engine, persist};
+use crate::search::{Aliases, Engine, Prepared, persist};
 
 /// One brief of the catalog.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -174,8 +174,12 @@ fn entry_of(path: &Path, b: &Brief) -> Entry {
     }
 }
 
-/// Read `paths` in parallel, reporting each one done.
-fn read_all(paths: &[&Path], phase: Phase, report: Report) -> Vec<Result<Brief, LibraryError>> {
+/// A brief read: its catalog entry, and its index items when asked.
+type Read = Result<(Entry, Option<Prepared>), LibraryError>;
+
+/// Read `paths` in parallel (and prepare each for the index with
+/// `aliases`), reporting each one done.
+fn read_all(paths: &[&Path], phase: Phase, aliases: Option<&Aliases>, report: Report) -> Vec<Read> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = paths.len();
@@ -183,7 +187,12 @@ fn read_all(paths: &[&Path], phase: Phase, report: Report) -> Vec<Result<Brief, 
     paths
         .par_iter()
         .map(|p| {
-            let r = library::read_brief(p);
+            let r = library::read_brief(p).map(|b| {
+                (
+                    entry_of(p, &b),
+                    aliases.map(|a| crate::search::prepare(&b, a)),
+                )
+            });
             report(phase, done.fetch_add(1, Ordering::Relaxed) + 1, total);
             r
         })
@@ -202,6 +211,30 @@ impl Catalog {
         cache_dir: Option<&Path>,
         report: Report,
     ) -> Result<Catalog, LibraryError> {
+        Catalog::open_inner(dir, cache_dir, report, None)
+    }
+
+    /// The catalog and its search index, reading each brief that neither
+    /// cache has once for both (a first `briefing search` on a library).
+    pub fn open_indexed(
+        dir: &Path,
+        cache_dir: Option<&Path>,
+        report: Report,
+    ) -> Result<(Catalog, Engine), LibraryError> {
+        let mut read = HashMap::new();
+        let cat = Catalog::open_inner(dir, cache_dir, report, Some(&mut read))?;
+        let engine = cat.index_inner(report, read);
+        Ok((cat, engine))
+    }
+
+    /// `prepared`: when given, each brief read is also made ready for the
+    /// index (by key), and the reading is reported as indexing.
+    fn open_inner(
+        dir: &Path,
+        cache_dir: Option<&Path>,
+        report: Report,
+        mut prepared: Option<&mut HashMap<String, Prepared>>,
+    ) -> Result<Catalog, LibraryError> {
         let files = files(dir)?;
         let cache = cache_dir.map(|c| cache_files(c, dir).0);
         let cached: HashMap<String, Entry> = cache
@@ -218,20 +251,38 @@ impl Catalog {
             .filter(|(_, key, _)| !cached.contains_key(key))
             .map(|(p, _, _)| p.as_path())
             .collect();
-        // Only the summary of each is kept (a whole brief is large).
+        // Only the summary of each is kept (a whole brief is large), and
+        // its index items when asked.
         let mut read: HashMap<&Path, Result<Entry, LibraryError>> = HashMap::new();
+        let mut ready: HashMap<&Path, Prepared> = HashMap::new();
         if !unread.is_empty() {
             changed = true;
             let total = unread.len();
+            let phase = if prepared.is_some() {
+                Phase::Indexing
+            } else {
+                Phase::Reading
+            };
+            let aliases = prepared.is_some().then(Aliases::shared);
             let mut done = 0;
             for chunk in unread.chunks(CHUNK * 4) {
                 if done == 0 {
-                    report(Phase::Reading, 0, total);
+                    report(phase, 0, total);
                 }
-                let briefs = read_all(chunk, Phase::Reading, &|p, d, _| report(p, done + d, total));
+                let briefs = read_all(chunk, phase, aliases.as_deref(), &|p, d, _| {
+                    report(p, done + d, total)
+                });
                 done += chunk.len();
                 for (path, b) in chunk.iter().copied().zip(briefs) {
-                    read.insert(path, b.map(|b| entry_of(path, &b)));
+                    read.insert(
+                        path,
+                        b.map(|(e, p)| {
+                            if let Some(p) = p {
+                                ready.insert(path, p);
+                            }
+                            e
+                        }),
+                    );
                 }
             }
         }
@@ -245,6 +296,11 @@ impl Catalog {
                     Some(Ok(mut e)) => {
                         e.key = key.clone();
                         e.added = *added;
+                        if let (Some(sink), Some(p)) =
+                            (prepared.as_deref_mut(), ready.remove(path.as_path()))
+                        {
+                            sink.insert(key.clone(), p);
+                        }
                         e
                     }
                     Some(Err(e)) => {
@@ -332,6 +388,11 @@ impl Catalog {
 
     /// The same, reporting the briefs it has to read and index.
     pub fn index_with(&self, report: Report) -> Engine {
+        self.index_inner(report, HashMap::new())
+    }
+
+    /// `read`: briefs already made ready for the index, by key.
+    fn index_inner(&self, report: Report, mut read: HashMap<String, Prepared>) -> Engine {
         use rayon::prelude::*;
         use std::sync::atomic::{AtomicUsize, Ordering};
         let cache = self.cache.as_deref().map(|c| cache_files(c, &self.dir).1);
@@ -362,9 +423,9 @@ impl Catalog {
         let total = self
             .entries
             .iter()
-            .filter(|e| !by_key.contains_key(e.key.as_str()))
+            .filter(|e| !by_key.contains_key(e.key.as_str()) && !read.contains_key(&e.key))
             .count();
-        let aliases = if total > 0 {
+        let aliases = if total > 0 || !read.is_empty() {
             engine.ensure_aliases()
         } else {
             Default::default()
@@ -380,7 +441,8 @@ impl Catalog {
             let prepared: Vec<Option<crate::search::Prepared>> = chunk
                 .par_iter()
                 .map(|&i| {
-                    if by_key.contains_key(self.entries[i].key.as_str()) {
+                    let key = self.entries[i].key.as_str();
+                    if by_key.contains_key(key) || read.contains_key(key) {
                         return None;
                     }
                     let p = self
@@ -397,6 +459,7 @@ impl Catalog {
                 .collect();
             for (&i, p) in chunk.iter().zip(prepared) {
                 let entry = &self.entries[i];
+                let p = p.or_else(|| read.remove(&entry.key));
                 match (old.as_ref(), by_key.get(entry.key.as_str()), p) {
                     (Some((e, _)), Some(&b), _) => engine.append_from(e, b),
                     (_, _, Some(p)) => engine.add_prepared(p),

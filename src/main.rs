@@ -257,9 +257,15 @@ fn cmd_search(ctx: &Setup, query: &str, limit: usize, json: bool) -> Result<Exit
     {
         Some(e) => e,
         None => {
+            // Each brief neither cache has is read once, for both.
             let progress = Progress::new();
-            let cat = open_catalog(&ctx.library, &progress)?;
-            let engine = cat.index_with(&|p, d, t| progress.report(p, d, t));
+            let (cat, engine) =
+                Catalog::open_indexed(&ctx.library, cache.as_deref(), &|p, d, t| {
+                    progress.report(p, d, t)
+                })?;
+            for p in &cat.problems {
+                progress.suspend(|| warn(&p.to_string()));
+            }
             progress.finish(cache.is_some());
             engine
         }

@@ -78,14 +78,15 @@ fn a_first_search_says_what_it_cached() {
     };
     tmux(&socket, &["kill-server"]);
     let lines: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
-    // The first run read and indexed the two briefs and says so, once; the second is silent.
+    // The first run read the two briefs once, for the catalog and the
+    // index, and says so, once; the second is silent.
     assert_eq!(
         lines.len(),
         3,
         "a summary line and the two markers:\n{screen}"
     );
     assert!(
-        lines[0].starts_with("briefing: read 2 briefs and indexed 2 in ")
+        lines[0].starts_with("briefing: indexed 2 briefs in ")
             && lines[0].ends_with("; cached for next time"),
         "{screen}"
     );

@@ -235,11 +235,16 @@ pub struct Session {
 }
 
 /// A brief's items with the actors each mentions, ready to add to an engine
-/// (made in parallel, added in order).
+/// (made in parallel, added in order). Compact: a first search holds one
+/// for every brief of the library until the index is built.
 #[derive(Debug)]
 pub struct Prepared {
     brief: BriefRef,
-    items: Vec<(Item, Vec<u16>)>,
+    /// Every item's text, one after another.
+    text: String,
+    /// Per item: kind, jump, and where its text and tags end.
+    items: Vec<(ItemKind, Jump, u32, u32)>,
+    tags: Vec<u16>,
 }
 
 /// The actors the gazetteer finds in `text` (a document in `lang`).
@@ -256,28 +261,36 @@ fn mentions(text: &str, lang: &str) -> Vec<u16> {
 pub fn prepare(b: &Brief, aliases: &Aliases) -> Prepared {
     let mut items = Vec::new();
     items_of(b, 0, &mut items);
-    let items = items
-        .into_iter()
-        .map(|(item, ids)| {
-            let mut tags: Vec<u16> = match &ids {
-                Some(ids) => ids.iter().filter_map(|id| aliases.index(id)).collect(),
-                None => Vec::new(),
-            };
-            if ids.is_none() || item.kind == ItemKind::Alliance {
-                tags.extend(mentions(&item.text, &b.language));
-            }
-            tags.sort_unstable();
-            tags.dedup();
-            (item, tags)
-        })
-        .collect();
-    Prepared {
+    let mut p = Prepared {
         brief: BriefRef {
             id: b.id.clone(),
             title: b.title.clone(),
         },
-        items,
+        text: String::with_capacity(items.iter().map(|(i, _)| i.text.len()).sum()),
+        items: Vec::with_capacity(items.len()),
+        tags: Vec::new(),
+    };
+    for (item, ids) in items {
+        let from = p.tags.len();
+        if let Some(ids) = &ids {
+            p.tags.extend(ids.iter().filter_map(|id| aliases.index(id)));
+        }
+        if ids.is_none() || item.kind == ItemKind::Alliance {
+            p.tags.extend(mentions(&item.text, &b.language));
+        }
+        p.tags[from..].sort_unstable();
+        let mut mine: Vec<u16> = p.tags.split_off(from);
+        mine.dedup();
+        p.tags.extend(mine);
+        p.text.push_str(&item.text);
+        p.items.push((
+            item.kind,
+            item.jump,
+            p.text.len() as u32,
+            p.tags.len() as u32,
+        ));
     }
+    p
 }
 
 /// The 64-bit character mask of bytes: a bit per ASCII letter and digit,
@@ -355,9 +368,13 @@ impl Engine {
         let bi = self.briefs.len() as u32;
         self.briefs.push(p.brief);
         let first = self.metas.len() as u32;
-        for (mut it, tags) in p.items {
-            it.brief = bi;
-            self.push(it, &tags);
+        let (mut text_at, mut tags_at) = (0, 0);
+        for (kind, jump, text_end, tags_end) in p.items {
+            let text = &p.text[text_at..text_end as usize];
+            let tags = &p.tags[tags_at..tags_end as usize];
+            self.push(bi, kind, text, &jump, tags);
+            text_at = text_end as usize;
+            tags_at = tags_end as usize;
         }
         self.ranges.push((first, self.metas.len() as u32));
     }
@@ -374,10 +391,8 @@ impl Engine {
         let (from, to) = other.ranges[b];
         let first = self.metas.len() as u32;
         for i in from as usize..to as usize {
-            let mut item = other.item(i);
-            item.brief = bi;
-            let tags = other.tags_of(i).to_vec();
-            self.push(item, &tags);
+            let item = other.item(i);
+            self.push(bi, item.kind, &item.text, &item.jump, other.tags_of(i));
         }
         self.ranges.push((first, self.metas.len() as u32));
     }
@@ -405,34 +420,34 @@ impl Engine {
         &self.tags[start as usize..self.tag_end[i] as usize]
     }
 
-    fn push(&mut self, it: Item, tags: &[u16]) {
-        let shared = (it.kind == ItemKind::Actor)
-            .then(|| self.shared.get(&it.text).copied())
+    fn push(&mut self, brief: u32, kind: ItemKind, text: &str, jump: &Jump, tags: &[u16]) {
+        let shared = (kind == ItemKind::Actor)
+            .then(|| self.shared.get(text).copied())
             .flatten();
         let start = match shared {
             Some((start, _)) => start as usize,
-            None => self.append_text(&it.text),
+            None => self.append_text(text),
         };
-        if it.kind == ItemKind::Actor && shared.is_none() {
+        if kind == ItemKind::Actor && shared.is_none() {
             self.shared
-                .insert(it.text.clone(), (start as u32, it.text.len() as u32));
+                .insert(text.to_string(), (start as u32, text.len() as u32));
         }
-        let (range_start, range_end) = it
-            .jump
+        let (range_start, range_end) = jump
             .range
+            .as_ref()
             .map_or((0, 0), |r| (r.start as u32, r.end as u32));
-        self.masks.push(mask(it.text.as_bytes()));
-        self.initials.push(initials(&it.text));
+        self.masks.push(mask(text.as_bytes()));
+        self.initials.push(initials(text));
         self.postings = Default::default();
         self.tags.extend_from_slice(tags);
         self.tag_end.push(self.tags.len() as u32);
         self.metas.push(Meta {
-            brief: it.brief,
-            kind: it.kind,
-            section: it.jump.section,
+            brief,
+            kind,
+            section: jump.section,
             start: start as u32,
-            len: it.text.len() as u32,
-            index: it.jump.index as u32,
+            len: text.len() as u32,
+            index: jump.index as u32,
             range_start,
             range_end,
         });
@@ -451,7 +466,8 @@ impl Engine {
                 self.upper[word] |= 1 << (bit % 64);
             }
         }
-        self.folded.push_str(&query::fold(text));
+        self.folded.push_str(text);
+        self.folded[start..].make_ascii_lowercase();
         start
     }
 
