@@ -85,8 +85,9 @@ enum Command {
         json: bool,
     },
     /// Search titles, actors (any name), pairs, alliances, judgments and every sentence
+    #[command(after_help = SEARCH_SYNTAX)]
     Search {
-        /// Words to look for (fuzzy; every word must match)
+        /// Words to look for: every word must match (syntax below)
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
         /// Show at most this many results
@@ -112,6 +113,24 @@ enum Command {
         action: Option<NotesAction>,
     },
 }
+
+/// The query syntax, for `briefing search --help` (the reader's help shows
+/// the same).
+const SEARCH_SYNTAX: &str = "\
+Query syntax (as fzf's, plus phrases):
+  azer rus      every word must match: whole words and word starts rank first,
+                scattered letters count only within a word or two, and only
+                when nothing matches better
+  'word         literally, never as scattered letters
+  \"a phrase\"    the phrase, spaces included
+  ^word         at the start of a word (^word$: the whole word)
+  word$         at the end of a word
+  !word         leave out what contains it
+  a | b         either
+  AS, EU        a short word in capitals: that word, in the gazetteer's case
+A word that names an actor (United States, AS, csto, kremlin, or the start of a
+name: azer) also finds its other names (Amerika Serikat, Washington, ...).
+Quote the query for the shell: briefing search '\"perjanjian damai\" !rusia'";
 
 #[derive(Subcommand, Debug)]
 enum NotesAction {
@@ -267,7 +286,19 @@ fn cmd_search(ctx: &Setup, query: &str, limit: usize, json: bool) -> Result<Exit
         .and_then(|c| briefing::catalog::cached_index(&ctx.library, c))
     {
         Some(e) => e,
-        None => open_catalog(&ctx.library)?.index(),
+        None => {
+            // Each brief neither cache has is read once, for both.
+            let progress = Progress::new();
+            let (cat, engine) =
+                Catalog::open_indexed(&ctx.library, cache.as_deref(), &|p, d, t| {
+                    progress.report(p, d, t)
+                })?;
+            for p in &cat.problems {
+                progress.suspend(|| warn(&p.to_string()));
+            }
+            progress.finish(cache.is_some());
+            engine
+        }
     };
     let hits = engine.search(query, limit);
     let mut out = std::io::stdout().lock();
@@ -418,17 +449,95 @@ fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "briefing").map(|d| d.cache_dir().join("libraries"))
 }
 
-/// The library through its caches, problems reported on stderr.
-fn open_catalog(dir: &Path) -> Result<Catalog> {
-    let cat = Catalog::open(dir, cache_dir().as_deref())?;
+/// The library through its caches, problems reported on stderr, the
+/// briefs it has to read shown on `progress`.
+fn open_catalog(dir: &Path, progress: &Progress) -> Result<Catalog> {
+    let cat = Catalog::open_with(dir, cache_dir().as_deref(), &|p, d, t| {
+        progress.report(p, d, t)
+    })?;
     for p in &cat.problems {
-        warn(&p.to_string());
+        progress.suspend(|| warn(&p.to_string()));
     }
     Ok(cat)
 }
 
+/// A progress bar on stderr while caches are built (only when stderr is a
+/// terminal; nothing otherwise, so scripts see only results and errors),
+/// then one line saying what was built.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    /// Briefs read, per phase (catalog, index).
+    read: [std::sync::atomic::AtomicUsize; 2],
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar = if std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {msg} [{bar:30}] {pos}/{len} briefs, eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            read: Default::default(),
+        }
+    }
+
+    fn report(&self, phase: briefing::catalog::Phase, done: usize, total: usize) {
+        use briefing::catalog::Phase;
+        let k = match phase {
+            Phase::Reading => 0,
+            Phase::Indexing => 1,
+        };
+        if done == 0 {
+            self.bar.reset();
+            self.bar.set_length(total as u64);
+            self.bar.set_message(match phase {
+                Phase::Reading => "reading the library",
+                Phase::Indexing => "indexing for search",
+            });
+        } else {
+            self.bar.inc(1);
+            self.read[k].fetch_max(done, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    fn suspend<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.bar.suspend(f)
+    }
+
+    /// Clear the bar; on a terminal, say what was read (and cached).
+    fn finish(&self, cached: bool) {
+        self.bar.finish_and_clear();
+        let [cat, idx] = [0, 1].map(|k| self.read[k].load(std::sync::atomic::Ordering::Relaxed));
+        if (cat > 0 || idx > 0) && std::io::stderr().is_terminal() {
+            let what = match (cat > 0, idx > 0) {
+                (true, true) => format!("read {cat} briefs and indexed {idx}"),
+                (true, false) => format!("read {cat} briefs"),
+                _ => format!("indexed {idx} briefs"),
+            };
+            eprintln!(
+                "briefing: {what} in {:.1} s{}",
+                self.started.elapsed().as_secs_f64(),
+                if cached { "; cached for next time" } else { "" }
+            );
+        }
+    }
+}
+
 fn cmd_list(ctx: &Setup, json: bool) -> Result<ExitCode> {
-    let cat = open_catalog(&ctx.library)?;
+    let progress = Progress::new();
+    let cat = open_catalog(&ctx.library, &progress)?;
+    progress.finish(cache_dir().is_some());
     let summaries: Vec<BriefSummary> = cat.entries.iter().map(|e| e.summary.clone()).collect();
     if json {
         let mut out = std::io::stdout().lock();

@@ -411,3 +411,20 @@ fn a_second_note_on_an_item_is_announced() {
         cmd(app, Command::Annotate);
     });
 }
+
+/// The library sorted by title (`s`), wide enough for the source column.
+#[test]
+fn library_sorted_by_title_with_sources() {
+    let mut app = app("library_sorted", (120, 12));
+    cmd(&mut app, Command::Sort);
+    insta::assert_snapshot!("library_sorted_120x12", render(&app));
+}
+
+/// The end of the help: the search syntax.
+#[test]
+fn help_search_syntax() {
+    let mut app = app("help_syntax", (80, 24));
+    cmd(&mut app, Command::Help);
+    cmd(&mut app, Command::Bottom);
+    insta::assert_snapshot!("help_syntax_80x24", render(&app));
+}

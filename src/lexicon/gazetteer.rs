@@ -346,6 +346,20 @@ impl Gazetteer {
         &self.actors[i]
     }
 
+    /// Every alias that names an actor: its text as written, the actor's
+    /// index, its kind, and whether it matches only in exactly this case.
+    /// (Search expands a query that names an actor to its other names.)
+    pub fn aliases(&self) -> Vec<(String, usize, AliasKind, bool)> {
+        self.set
+            .items()
+            .into_iter()
+            .filter_map(|(text, id)| {
+                let a = &self.aliases[id as usize];
+                (a.actor != NO_ACTOR).then_some((text, a.actor, a.kind, a.exact_case))
+            })
+            .collect()
+    }
+
     /// Every actor mention in `text` (`lang`: the document's language).
     pub fn find(&self, text: &str, lang: &str) -> Vec<Mention> {
         let accept = |m: &PhraseMatch, t: &str| -> Option<usize> {

@@ -799,6 +799,25 @@ pub fn shared() -> &'static Lexicon {
     LEX.get_or_init(Lexicon::embedded)
 }
 
+/// A fingerprint of the shipped gazetteer files: what is built from them
+/// (the search index's actor tags) is stale when it changes.
+pub fn gazetteer_fingerprint() -> u64 {
+    // FNV-1a: stable across builds and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for text in [
+        STATES_TOML,
+        ORGANISATIONS_TOML,
+        GROUPS_TOML,
+        LEADERS_TOML,
+        NOT_ACTORS_TOML,
+    ] {
+        for b in text.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// The sentence splitter's abbreviations alone, parsed once: the reader
 /// splits paragraphs into sentences without building the whole lexicon.
 pub fn abbreviations() -> &'static Abbreviations {

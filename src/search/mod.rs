@@ -4,36 +4,45 @@
 //! (key judgments are sentences labelled as such). One engine serves the
 //! reader (through [`worker`], off the UI thread) and `briefing search`.
 //!
-//! How a query scores is defined once, in [`query`]. How the engine finds
-//! the best items fast (500,000 sentences, a keystroke at a time):
+//! What a query means and how an item scores is defined once, in [`query`]
+//! (fzf's syntax; exact and word-start matches first; a query that names an
+//! actor also finds its other names; scattered letters only within a word
+//! or two, and only when nothing matches better). How the engine finds the
+//! best items fast (500,000 sentences, a keystroke at a time):
 //!
 //! 1. **Index.** Every item's text lives in one arena, ASCII-case-folded,
-//!    with a 64-bit mask of the characters it contains.
-//! 2. **Narrow.** Candidates are the items whose mask holds every
-//!    character of the query and in which every term occurs literally
-//!    (memchr's SIMD substring search); scanned in parallel. Only when
-//!    fewer than `limit` items match literally are fuzzy-only candidates
-//!    (every term a subsequence) added, as the ranking puts them below.
-//! 3. **Reuse.** When the query only grew (`azer` -> `azer r`), the new
-//!    candidates are a subset of the old ones: only those are scanned.
-//! 4. **Pre-rank.** Each candidate gets a cheap pre-score from the scan
-//!    (terms at a word start, kind) and only the best [`SCORED`] by
-//!    pre-score are scored with fuzzy-matcher.
-//! 5. **Rank.** Score, then kind (titles and topics before sentences), then
-//!    library order; capped at `limit`; match positions for the hits.
+//!    with a 64-bit mask of the characters it contains and of those that
+//!    start a word, a bitmap of its capitals, and the actors it mentions
+//!    (found with the gazetteer when the index is built: `AS` only in
+//!    Indonesian text, in capitals, as ingest finds actors).
+//! 2. **Narrow.** An item whose mask lacks a term's characters is skipped;
+//!    every other item is scored ([`Query::score_subject`]: memchr's SIMD
+//!    substring search, a look at the characters around each occurrence),
+//!    in parallel.
+//! 3. **Reuse.** When the query only narrowed (`azer` -> `azer r`, see
+//!    [`query::narrows`]), only the items that matched before are scored.
+//! 4. **Fall back.** When no item matches literally (or through an actor's
+//!    names), terms may match as scattered letters within a word or two.
+//! 5. **Rank.** Score plus a bonus by kind (titles, pairs, alliances and
+//!    actors before sentences), then kind, then library order; the best
+//!    `limit`, with match positions.
 //!
-//! `Engine::brute_force` scores every item with the same definition; a test
+//! `Engine::brute_force` scores every item as written, with no index; a test
 //! checks the fast path agrees with it.
 
+pub mod aliases;
+pub mod filter;
 pub mod persist;
 pub mod query;
 pub mod worker;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use aliases::Aliases;
 pub use query::Query;
 
 use crate::body::{self, Block};
@@ -186,9 +195,6 @@ struct Meta {
     range_end: u32,
 }
 
-/// How many candidates, best pre-score first, are scored with fuzzy-matcher.
-pub const SCORED: usize = 1000;
-
 /// The search engine over a set of briefs.
 #[derive(Debug, Default)]
 pub struct Engine {
@@ -206,16 +212,85 @@ pub struct Engine {
     /// Actor texts (every name of an actor) already in the arena: the same
     /// actor in many briefs shares one copy.
     shared: std::collections::HashMap<String, (u32, u32)>,
+    /// The actors each item mentions: item `i`'s are
+    /// `tags[tag_end[i - 1]..tag_end[i]]`, indices into `aliases.ids`.
+    tag_end: Vec<u32>,
+    tags: Vec<u16>,
+    /// The actors' names (from the gazetteer the tags were found with).
+    aliases: Arc<Aliases>,
+    /// Per actor, the items that mention it, in order (made from the tags
+    /// when first needed: `briefing search` never needs them).
+    postings: std::sync::OnceLock<Vec<Vec<u32>>>,
 }
 
 /// What the engine remembers between keystrokes (the worker keeps one).
 #[derive(Debug, Default, Clone)]
 pub struct Session {
-    query: String,
-    /// Every item matching the query literally, in library order.
-    literal: Vec<u32>,
-    /// Fuzzy-only candidates, when they were needed.
-    fuzzy: Option<Vec<u32>>,
+    /// The previous query, parsed (empty: none).
+    groups: Vec<query::Group>,
+    /// Every item that matched it, in library order.
+    matched: Vec<u32>,
+    /// It matched only as scattered letters (nothing matched literally).
+    fuzzy: bool,
+}
+
+/// A brief's items with the actors each mentions, ready to add to an engine
+/// (made in parallel, added in order). Compact: a first search holds one
+/// for every brief of the library until the index is built.
+#[derive(Debug)]
+pub struct Prepared {
+    brief: BriefRef,
+    /// Every item's text, one after another.
+    text: String,
+    /// Per item: kind, jump, and where its text and tags end.
+    items: Vec<(ItemKind, Jump, u32, u32)>,
+    tags: Vec<u16>,
+}
+
+/// The actors the gazetteer finds in `text` (a document in `lang`).
+fn mentions(text: &str, lang: &str) -> Vec<u16> {
+    let g = &crate::lexicon::shared().gazetteer;
+    let mut v: Vec<u16> = g.find(text, lang).iter().map(|m| m.actor as u16).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Brief `b`'s items and the actors each mentions (`aliases`: the names the
+/// tags index).
+pub fn prepare(b: &Brief, aliases: &Aliases) -> Prepared {
+    let mut items = Vec::new();
+    items_of(b, 0, &mut items);
+    let mut p = Prepared {
+        brief: BriefRef {
+            id: b.id.clone(),
+            title: b.title.clone(),
+        },
+        text: String::with_capacity(items.iter().map(|(i, _)| i.text.len()).sum()),
+        items: Vec::with_capacity(items.len()),
+        tags: Vec::new(),
+    };
+    for (item, ids) in items {
+        let from = p.tags.len();
+        if let Some(ids) = &ids {
+            p.tags.extend(ids.iter().filter_map(|id| aliases.index(id)));
+        }
+        if ids.is_none() || item.kind == ItemKind::Alliance {
+            p.tags.extend(mentions(&item.text, &b.language));
+        }
+        p.tags[from..].sort_unstable();
+        let mut mine: Vec<u16> = p.tags.split_off(from);
+        mine.dedup();
+        p.tags.extend(mine);
+        p.text.push_str(&item.text);
+        p.items.push((
+            item.kind,
+            item.jump,
+            p.text.len() as u32,
+            p.tags.len() as u32,
+        ));
+    }
+    p
 }
 
 /// The 64-bit character mask of bytes: a bit per ASCII letter and digit,
@@ -253,68 +328,126 @@ fn initials(text: &str) -> u64 {
 impl Engine {
     pub fn new(briefs: &[Brief]) -> Engine {
         let mut e = Engine::default();
-        for b in briefs {
-            e.add(b);
+        let aliases = e.ensure_aliases();
+        for chunk in briefs.chunks(256) {
+            let prepared: Vec<Prepared> = chunk.par_iter().map(|b| prepare(b, &aliases)).collect();
+            for p in prepared {
+                e.add_prepared(p);
+            }
         }
         e
     }
 
+    /// The actors' names the tags index (the shipped gazetteer's for a new engine).
+    pub fn ensure_aliases(&mut self) -> Arc<Aliases> {
+        if self.aliases.is_empty() {
+            self.aliases = Aliases::shared();
+        }
+        self.aliases.clone()
+    }
+
+    pub fn aliases(&self) -> &Aliases {
+        &self.aliases
+    }
+
+    /// Use `other`'s actor names (before appending its briefs).
+    pub fn share_aliases(&mut self, other: &Engine) {
+        if self.aliases.is_empty() {
+            self.aliases = other.aliases.clone();
+        }
+    }
+
     /// Add one brief's items.
     pub fn add(&mut self, b: &Brief) {
+        let aliases = self.ensure_aliases();
+        self.add_prepared(prepare(b, &aliases));
+    }
+
+    /// Add a brief's items made by [`prepare`] (with this engine's aliases).
+    pub fn add_prepared(&mut self, p: Prepared) {
         let bi = self.briefs.len() as u32;
-        self.briefs.push(BriefRef {
-            id: b.id.clone(),
-            title: b.title.clone(),
-        });
-        let mut items = Vec::new();
-        items_of(b, bi, &mut items);
+        self.briefs.push(p.brief);
         let first = self.metas.len() as u32;
-        for it in items {
-            self.push(it);
+        let (mut text_at, mut tags_at) = (0, 0);
+        for (kind, jump, text_end, tags_end) in p.items {
+            let text = &p.text[text_at..text_end as usize];
+            let tags = &p.tags[tags_at..tags_end as usize];
+            self.push(bi, kind, text, &jump, tags);
+            text_at = text_end as usize;
+            tags_at = tags_end as usize;
         }
         self.ranges.push((first, self.metas.len() as u32));
     }
 
     /// Copy brief `b` of `other` (its items as they are) to the end of this
-    /// engine: how a cache reuses what it already indexed.
+    /// engine: how a cache reuses what it already indexed. Both engines' tags
+    /// come from the same gazetteer (an index file from another is not read).
     pub fn append_from(&mut self, other: &Engine, b: usize) {
+        if self.aliases.is_empty() {
+            self.aliases = other.aliases.clone();
+        }
         let bi = self.briefs.len() as u32;
         self.briefs.push(other.briefs[b].clone());
         let (from, to) = other.ranges[b];
         let first = self.metas.len() as u32;
         for i in from as usize..to as usize {
-            let mut item = other.item(i);
-            item.brief = bi;
-            self.push(item);
+            let item = other.item(i);
+            self.push(bi, item.kind, &item.text, &item.jump, other.tags_of(i));
         }
         self.ranges.push((first, self.metas.len() as u32));
     }
 
-    fn push(&mut self, it: Item) {
-        let shared = (it.kind == ItemKind::Actor)
-            .then(|| self.shared.get(&it.text).copied())
+    /// The items that mention actor `a`, in order.
+    fn postings(&self, a: u16) -> &[u32] {
+        let all = self.postings.get_or_init(|| {
+            let mut postings: Vec<Vec<u32>> = Vec::new();
+            for i in 0..self.tag_end.len() {
+                for &t in self.tags_of(i) {
+                    if postings.len() <= t as usize {
+                        postings.resize(t as usize + 1, Vec::new());
+                    }
+                    postings[t as usize].push(i as u32);
+                }
+            }
+            postings
+        });
+        all.get(a as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The actors item `i` mentions.
+    pub fn tags_of(&self, i: usize) -> &[u16] {
+        let start = if i == 0 { 0 } else { self.tag_end[i - 1] };
+        &self.tags[start as usize..self.tag_end[i] as usize]
+    }
+
+    fn push(&mut self, brief: u32, kind: ItemKind, text: &str, jump: &Jump, tags: &[u16]) {
+        let shared = (kind == ItemKind::Actor)
+            .then(|| self.shared.get(text).copied())
             .flatten();
         let start = match shared {
             Some((start, _)) => start as usize,
-            None => self.append_text(&it.text),
+            None => self.append_text(text),
         };
-        if it.kind == ItemKind::Actor && shared.is_none() {
+        if kind == ItemKind::Actor && shared.is_none() {
             self.shared
-                .insert(it.text.clone(), (start as u32, it.text.len() as u32));
+                .insert(text.to_string(), (start as u32, text.len() as u32));
         }
-        let (range_start, range_end) = it
-            .jump
+        let (range_start, range_end) = jump
             .range
+            .as_ref()
             .map_or((0, 0), |r| (r.start as u32, r.end as u32));
-        self.masks.push(mask(it.text.as_bytes()));
-        self.initials.push(initials(&it.text));
+        self.masks.push(mask(text.as_bytes()));
+        self.initials.push(initials(text));
+        self.postings = Default::default();
+        self.tags.extend_from_slice(tags);
+        self.tag_end.push(self.tags.len() as u32);
         self.metas.push(Meta {
-            brief: it.brief,
-            kind: it.kind,
-            section: it.jump.section,
+            brief,
+            kind,
+            section: jump.section,
             start: start as u32,
-            len: it.text.len() as u32,
-            index: it.jump.index as u32,
+            len: text.len() as u32,
+            index: jump.index as u32,
             range_start,
             range_end,
         });
@@ -333,7 +466,8 @@ impl Engine {
                 self.upper[word] |= 1 << (bit % 64);
             }
         }
-        self.folded.push_str(&query::fold(text));
+        self.folded.push_str(text);
+        self.folded[start..].make_ascii_lowercase();
         start
     }
 
@@ -392,104 +526,88 @@ impl Engine {
     }
 
     /// The same, reusing what `session` found for the previous query when
-    /// this one only grew.
+    /// this one only narrowed it.
     pub fn search_with(&self, session: &mut Session, query: &str, limit: usize) -> Vec<Hit> {
-        let q = Query::new(query);
-        let normal = q.terms.join(" ")
-            + if query.ends_with(char::is_whitespace) {
-                " "
-            } else {
-                ""
-            };
+        let q = Query::parse(query, Some(&self.aliases));
         if q.is_empty() || limit == 0 {
             *session = Session::default();
             return Vec::new();
         }
-        let grew = !session.query.is_empty() && normal.starts_with(&session.query);
-        let found = if grew {
-            self.literal_candidates(&q, Some(&session.literal))
-        } else {
-            self.literal_candidates(&q, None)
+        let widened = query::widens_by(&q.groups, &session.groups);
+        let reuse = widened.as_ref().is_some_and(Vec::is_empty);
+        // What matched before, and the items of the actors the query now names.
+        let within: Option<Vec<u32>> = match &widened {
+            Some(extra) if !extra.is_empty() && !session.fuzzy => {
+                let mut v = session.matched.clone();
+                for &a in extra {
+                    v.extend_from_slice(self.postings(a));
+                }
+                v.sort_unstable();
+                v.dedup();
+                Some(v)
+            }
+            _ => None,
         };
-        let literal: Vec<u32> = found.iter().map(|&(i, _)| i).collect();
-        let fuzzy = if literal.len() < limit {
-            let previous = if grew { session.fuzzy.as_deref() } else { None };
-            Some(self.fuzzy_candidates(&q, previous))
+        // A query that narrowed one that matched nothing literally matches nothing literally.
+        let strict = if reuse && session.fuzzy {
+            Vec::new()
+        } else if reuse {
+            self.matching(&q, Some(&session.matched), false)
         } else {
-            None
+            self.matching(&q, within.as_deref(), false)
         };
-        // Pre-rank: literal candidates by their cheap pre-score, then fuzzy ones.
-        let mut chosen: Vec<u32> = Self::best_by_prescore(&found, SCORED.max(limit));
-        if let Some(f) = &fuzzy {
-            chosen.extend(
-                f.iter()
-                    .copied()
-                    .filter(|i| literal.binary_search(i).is_err()),
-            );
-        }
-        let hits = self.rank(&q, &chosen, limit);
+        let (found, fuzzy) = if strict.is_empty() {
+            let within = (reuse && session.fuzzy).then_some(&session.matched[..]);
+            (self.matching(&q, within, true), true)
+        } else {
+            (strict, false)
+        };
+        let hits = self.top(&q, &found, limit, fuzzy);
         *session = Session {
-            query: normal,
-            literal,
+            matched: found.into_iter().map(|(_, i)| i).collect(),
+            groups: q.groups,
             fuzzy,
         };
         hits
     }
 
-    /// Items in which every term occurs literally (from `within` if given),
-    /// each with its pre-score: kind, and per term +64 at the start of the
-    /// text or +32 at a word start.
-    fn literal_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<(u32, i64)> {
-        let need = q.terms.iter().fold(0u64, |m, t| m | mask(t.as_bytes()));
-        let finders: Vec<memchr::memmem::Finder> = q
-            .terms
+    /// The items (of `within`, else all) that match `q`, with their scores
+    /// (kind bonus included), in library order.
+    fn matching(&self, q: &Query, within: Option<&[u32]>, fuzzy: bool) -> Vec<(i64, u32)> {
+        // What an item must have, per group (unless the group matches by
+        // exclusion): the characters of one of its terms, or a tag of one of
+        // its actors.
+        let needs: Vec<(Vec<u64>, &[u16])> = q
+            .groups
             .iter()
-            .map(|t| memchr::memmem::Finder::new(t.as_bytes()))
+            .filter(|g| g.terms.iter().all(|t| !t.negated))
+            .map(|g| {
+                (
+                    g.terms.iter().map(|t| mask(t.text.as_bytes())).collect(),
+                    g.actors.as_slice(),
+                )
+            })
             .collect();
-        let test = |i: u32| -> Option<(u32, i64)> {
+        let test = |i: u32| -> Option<(i64, u32)> {
             let k = i as usize;
-            if self.masks[k] & need != need {
+            let m = self.masks[k];
+            let tags = self.tags_of(k);
+            let possible = needs.iter().all(|(masks, actors)| {
+                masks.iter().any(|n| m & n == *n) || tags.iter().any(|t| actors.contains(t))
+            });
+            if !possible {
                 return None;
             }
-            let text = self.folded_text(k);
-            let bytes = text.as_bytes();
-            let mut pre = self.metas[k].kind.bonus();
-            for (t, f) in q.terms.iter().zip(&finders) {
-                let tb = t.as_bytes();
-                let could_start_word = self.initials[k] & bit(tb[0]) != 0;
-                if tb.len() == 1 && tb[0].is_ascii_alphanumeric() {
-                    // The mask already says it occurs.
-                    pre += if bytes.first() == Some(&tb[0]) {
-                        64
-                    } else if could_start_word {
-                        32
-                    } else {
-                        0
-                    };
-                    continue;
-                }
-                let mut found = false;
-                let mut best = 0;
-                for pos in f.find_iter(bytes) {
-                    found = true;
-                    if pos == 0 {
-                        best = 64;
-                        break;
-                    }
-                    if !could_start_word {
-                        break;
-                    }
-                    if text.is_char_boundary(pos) && query::word_start(text, pos) {
-                        best = 32;
-                        break;
-                    }
-                }
-                if !found {
-                    return None;
-                }
-                pre += best;
-            }
-            Some((i, pre))
+            let meta = &self.metas[k];
+            let s = query::Subject::arena(
+                self.folded_text(k),
+                &self.upper,
+                meta.start as usize,
+                m,
+                self.initials[k],
+            );
+            q.score_subject(&s, tags, fuzzy)
+                .map(|score| (score + meta.kind.bonus(), i))
         };
         match within {
             Some(prev) => prev.par_iter().filter_map(|&i| test(i)).collect(),
@@ -500,90 +618,84 @@ impl Engine {
         }
     }
 
-    /// Items in which every term matches as a subsequence (fuzzy).
-    fn fuzzy_candidates(&self, q: &Query, within: Option<&[u32]>) -> Vec<u32> {
-        // Characters a term shares with the text under case folding only:
-        // the mask of the folded term.
-        let need = q.terms.iter().fold(0u64, |m, t| m | mask(t.as_bytes()));
-        let test = |i: u32| {
-            let i = i as usize;
-            self.masks[i] & need == need
-                && q.terms.iter().all(|t| subsequence(self.folded_text(i), t))
-        };
-        match within {
-            Some(prev) => prev.par_iter().copied().filter(|&i| test(i)).collect(),
-            None => (0..self.metas.len() as u32)
-                .into_par_iter()
-                .filter(|&i| test(i))
-                .collect(),
+    /// The best `limit` of `scored` (best first: score, then kind, then
+    /// library order), with match positions.
+    fn top(&self, q: &Query, scored: &[(i64, u32)], limit: usize, fuzzy: bool) -> Vec<Hit> {
+        // One sortable key per item: score (descending), kind, item.
+        let mut keys: Vec<(i64, u32)> = scored
+            .iter()
+            .map(|&(score, i)| (-score, ((self.metas[i as usize].kind as u32) << 28) | i))
+            .collect();
+        if keys.len() > limit {
+            keys.select_nth_unstable(limit - 1);
+            keys.truncate(limit);
         }
-    }
-
-    /// The `n` candidates with the best pre-score (ties: library order).
-    fn best_by_prescore(candidates: &[(u32, i64)], n: usize) -> Vec<u32> {
-        let mut keyed: Vec<(i64, u32)> = candidates.iter().map(|&(i, p)| (-p, i)).collect();
-        if keyed.len() > n {
-            keyed.select_nth_unstable(n - 1);
-            keyed.truncate(n);
-        }
-        keyed.into_iter().map(|(_, i)| i).collect()
-    }
-
-    /// Score `candidates` and keep the best `limit`, with match positions.
-    fn rank(&self, q: &Query, candidates: &[u32], limit: usize) -> Vec<Hit> {
-        let mut scored: Vec<(i64, u32)> = candidates
-            .par_iter()
-            .filter_map(|&i| {
-                let i = i as usize;
-                q.score_folded(self.folded_text(i))
-                    .map(|s| (s + self.metas[i].kind.bonus(), i as u32))
+        keys.sort_unstable();
+        // The other names of the actors each group names, for highlighting.
+        let forms: Vec<Vec<query::Form>> = q
+            .groups
+            .iter()
+            .map(|g| {
+                g.actors
+                    .iter()
+                    .flat_map(|&a| self.aliases.of(a))
+                    .map(|n| {
+                        (
+                            memchr::memmem::Finder::new(n.folded.as_bytes()).into_owned(),
+                            n.text.clone(),
+                            n.exact_case,
+                        )
+                    })
+                    .collect()
             })
             .collect();
-        self.order(&mut scored);
-        scored.truncate(limit);
-        scored
-            .into_iter()
-            .map(|(score, i)| Hit {
-                item: i as usize,
-                score,
-                positions: q.positions(self.folded_text(i as usize)),
+        keys.into_iter()
+            .map(|(neg, key)| {
+                let k = (key & ((1 << 28) - 1)) as usize;
+                let s = query::Subject::arena(
+                    self.folded_text(k),
+                    &self.upper,
+                    self.metas[k].start as usize,
+                    self.masks[k],
+                    self.initials[k],
+                );
+                Hit {
+                    item: k,
+                    score: -neg,
+                    positions: q.positions_subject(&s, fuzzy, &forms),
+                }
             })
             .collect()
     }
 
-    /// Best first: score, then kind (titles and topics before sentences),
-    /// then library order.
-    fn order(&self, scored: &mut [(i64, u32)]) {
-        scored.sort_unstable_by(|x, y| {
-            y.0.cmp(&x.0)
-                .then_with(|| {
-                    self.metas[x.1 as usize]
-                        .kind
-                        .cmp(&self.metas[y.1 as usize].kind)
-                })
-                .then_with(|| x.1.cmp(&y.1))
-        });
-    }
-
-    /// The reference: score every item, no index, no reuse, no pre-rank.
+    /// The reference: every item scored as written (no index, no reuse).
     pub fn brute_force(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = Query::new(query);
+        let q = Query::parse(query, Some(&self.aliases));
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let all: Vec<u32> = (0..self.metas.len() as u32).collect();
-        self.rank(&q, &all, limit)
+        for fuzzy in [false, true] {
+            let scored: Vec<(i64, u32)> = (0..self.metas.len())
+                .into_par_iter()
+                .filter_map(|i| {
+                    let item = self.item(i);
+                    let folded = query::fold(&item.text);
+                    let s = query::Subject::text(&folded, &item.text);
+                    q.score_subject(&s, self.tags_of(i), fuzzy)
+                        .map(|score| (score + item.kind.bonus(), i as u32))
+                })
+                .collect();
+            if !scored.is_empty() || fuzzy {
+                return self.top(&q, &scored, limit, fuzzy);
+            }
+        }
+        Vec::new()
     }
 }
 
-/// Is `term` a subsequence of `text` (by characters)?
-fn subsequence(text: &str, term: &str) -> bool {
-    let mut it = text.chars();
-    term.chars().all(|c| it.any(|x| x == c))
-}
-
-/// The items of one brief.
-fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
+/// The items of one brief, each with the actors it stands for when it is
+/// about them (an actor, a pair, an alliance); `None`: found in its text.
+fn items_of(b: &Brief, bi: u32, out: &mut Vec<(Item, Option<Vec<String>>)>) {
     let item = |kind, text: String, section, index, range| Item {
         brief: bi,
         kind,
@@ -595,11 +707,14 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
         },
     };
     if !b.title.is_empty() {
-        out.push(item(
-            ItemKind::Title,
-            b.title.clone(),
-            Section::Judgments,
-            0,
+        out.push((
+            item(
+                ItemKind::Title,
+                b.title.clone(),
+                Section::Judgments,
+                0,
+                None,
+            ),
             None,
         ));
     }
@@ -608,12 +723,15 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
         let name = crate::summary::pair_name(b, &r.a, &r.b);
         covered.push(name.clone());
         covered.push(format!("{}-{}", r.a, r.b));
-        out.push(item(
-            ItemKind::Relation,
-            format!("{name} ({}-{}, {})", r.a, r.b, r.stance.as_str()),
-            Section::Relations,
-            i,
-            None,
+        out.push((
+            item(
+                ItemKind::Relation,
+                format!("{name} ({}-{}, {})", r.a, r.b, r.stance.as_str()),
+                Section::Relations,
+                i,
+                None,
+            ),
+            Some(vec![r.a.clone(), r.b.clone()]),
         ));
     }
     for (i, a) in b.alliances.iter().enumerate() {
@@ -624,7 +742,10 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
         } else {
             format!("{} ({})", a.name, a.id)
         };
-        out.push(item(ItemKind::Alliance, text, Section::Alliances, i, None));
+        out.push((
+            item(ItemKind::Alliance, text, Section::Alliances, i, None),
+            Some(vec![a.id.clone()]),
+        ));
     }
     let names = crate::lexicon::actor_names();
     for a in &b.actors {
@@ -646,7 +767,10 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
             .iter()
             .position(|r| r.a == a.id || r.b == a.id)
             .map_or((Section::Source, 1), |i| (Section::Relations, i));
-        out.push(item(ItemKind::Actor, text, jump_to.0, jump_to.1, None));
+        out.push((
+            item(ItemKind::Actor, text, jump_to.0, jump_to.1, None),
+            Some(vec![a.id.clone()]),
+        ));
     }
     let parsed = body::parse(&b.body);
     let abbr = crate::lexicon::abbreviations();
@@ -655,11 +779,14 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
         match block {
             Block::Heading { text, .. } => {
                 covered.push(text.clone());
-                out.push(item(
-                    ItemKind::Heading,
-                    text.clone(),
-                    Section::Source,
-                    paragraph + 1,
+                out.push((
+                    item(
+                        ItemKind::Heading,
+                        text.clone(),
+                        Section::Source,
+                        paragraph + 1,
+                        None,
+                    ),
                     None,
                 ));
             }
@@ -668,16 +795,20 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
                 for r in crate::ingest::segment::sentences(text, abbr) {
                     // Key judgments are sentences of the text: labelled so.
                     let judgment = b.conclusions.iter().any(|c| c.text == text[r.clone()]);
-                    out.push(item(
-                        if judgment {
-                            ItemKind::Judgment
-                        } else {
-                            ItemKind::Sentence
-                        },
-                        text[r.clone()].to_string(),
-                        Section::Source,
-                        paragraph,
-                        Some(r),
+                    let kind = if judgment {
+                        ItemKind::Judgment
+                    } else {
+                        ItemKind::Sentence
+                    };
+                    out.push((
+                        item(
+                            kind,
+                            text[r.clone()].to_string(),
+                            Section::Source,
+                            paragraph,
+                            Some(r),
+                        ),
+                        None,
                     ));
                 }
             }
@@ -685,11 +816,8 @@ fn items_of(b: &Brief, bi: u32, out: &mut Vec<Item>) {
     }
     for t in &b.topics {
         if !covered.iter().any(|c| c == t) {
-            out.push(item(
-                ItemKind::Topic,
-                t.clone(),
-                Section::Judgments,
-                0,
+            out.push((
+                item(ItemKind::Topic, t.clone(), Section::Judgments, 0, None),
                 None,
             ));
         }

@@ -10,15 +10,21 @@
 use std::io;
 use std::path::Path;
 
+use std::sync::Arc;
+
+use super::aliases::{self, Aliases, Name};
 use super::{BriefRef, Engine, ItemKind, Meta, Section};
 
-const MAGIC: &[u8; 8] = b"BRFIDX03";
+const MAGIC: &[u8; 8] = b"BRFIDX04";
 
 struct Writer(Vec<u8>);
 
 impl Writer {
     fn u8(&mut self, v: u8) {
         self.0.push(v);
+    }
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
     }
     fn u32(&mut self, v: u32) {
         self.0.extend_from_slice(&v.to_le_bytes());
@@ -44,8 +50,17 @@ impl<'a> Reader<'a> {
         self.at = end;
         Some(s)
     }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Option<u16> {
+        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
+    }
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
     fn str(&mut self) -> Option<&'a str> {
         let n = self.u32()? as usize;
@@ -93,6 +108,27 @@ fn parts(engine: &Engine, keys: &[String]) -> [Vec<u8>; 3] {
     }
     for v in engine.masks.iter().chain(&engine.initials) {
         w.u64(*v);
+    }
+    // The actors each item mentions, and their names.
+    for v in &engine.tag_end {
+        w.u32(*v);
+    }
+    w.u32(engine.tags.len() as u32);
+    for v in &engine.tags {
+        w.u16(*v);
+    }
+    w.u64(crate::lexicon::gazetteer_fingerprint());
+    let a = &engine.aliases;
+    w.u32(a.ids.len() as u32);
+    for id in &a.ids {
+        w.str(id);
+    }
+    w.u32(a.names().len() as u32);
+    for n in a.names() {
+        w.str(&n.text);
+        w.u16(n.actor);
+        w.u8(aliases::kind_code(n.kind));
+        w.u8(u8::from(n.exact_case));
     }
     let mut upper = Writer(Vec::with_capacity(engine.upper.len() * 8));
     for v in &engine.upper {
@@ -182,9 +218,55 @@ fn assemble(
     let items = r.u32()? as usize;
     let body = r.take(items.checked_mul(ITEM_BYTES)?)?;
     let words = r.take(items.checked_mul(16)?)?;
+    let mut tag_end = Vec::with_capacity(items);
+    for _ in 0..items {
+        tag_end.push(r.u32()?);
+    }
+    let ntags = r.u32()? as usize;
+    if tag_end.last().map_or(0, |&n| n as usize) != ntags || tag_end.windows(2).any(|w| w[0] > w[1])
+    {
+        return None;
+    }
+    let mut tags = Vec::with_capacity(ntags);
+    for _ in 0..ntags {
+        tags.push(r.u16()?);
+    }
+    // Tags found with another gazetteer would be wrong: not used.
+    if r.u64()? != crate::lexicon::gazetteer_fingerprint() {
+        return None;
+    }
+    let nids = r.u32()? as usize;
+    let mut ids = Vec::with_capacity(nids.min(1 << 16));
+    for _ in 0..nids {
+        ids.push(r.str()?.to_string());
+    }
+    let nnames = r.u32()? as usize;
+    let mut names = Vec::with_capacity(nnames.min(1 << 20));
+    for _ in 0..nnames {
+        let text = r.str()?.to_string();
+        let actor = r.u16()?;
+        let kind = aliases::kind_of(r.u8()?)?;
+        let exact_case = r.u8()? != 0;
+        if actor as usize >= nids {
+            return None;
+        }
+        names.push(Name {
+            folded: super::query::fold(&text),
+            text,
+            actor,
+            kind,
+            exact_case,
+        });
+    }
+    if tags.iter().any(|&t| t as usize >= nids) {
+        return None;
+    }
     if r.at != tables.len() || !upper.len().is_multiple_of(8) {
         return None;
     }
+    e.tag_end = tag_end;
+    e.tags = tags;
+    e.aliases = Arc::new(Aliases::from_parts(ids, names));
     // Which brief each item belongs to, from the ranges.
     let mut owner = vec![u32::MAX; items];
     for (b, &(a, z)) in e.ranges.iter().enumerate() {

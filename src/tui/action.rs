@@ -28,6 +28,7 @@ pub enum Command {
     Outer,
     Search,
     Find,
+    Sort,
     FindNext,
     FindPrev,
     Annotate,
@@ -46,7 +47,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 35] = [
         Command::Down,
         Command::Up,
         Command::PageDown,
@@ -66,6 +67,7 @@ impl Command {
         Command::Outer,
         Command::Search,
         Command::Find,
+        Command::Sort,
         Command::FindNext,
         Command::FindPrev,
         Command::Annotate,
@@ -106,6 +108,7 @@ impl Command {
             Command::Outer => "outer",
             Command::Search => "search",
             Command::Find => "find",
+            Command::Sort => "sort",
             Command::FindNext => "find_next",
             Command::FindPrev => "find_prev",
             Command::Annotate => "annotate",
@@ -150,6 +153,7 @@ impl Command {
             Command::Outer => "back to paragraphs; back to the pair list",
             Command::Search => "search everything (fuzzy)",
             Command::Find => "find in this view (filter the library / notes)",
+            Command::Sort => "library: sort by date, title or when added (cycles)",
             Command::FindNext => "next match of the find",
             Command::FindPrev => "previous match (while a find is active)",
             Command::Annotate => "annotate the selected passage / item",

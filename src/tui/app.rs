@@ -43,6 +43,62 @@ pub struct LibraryView {
     pub typing: bool,
     /// Indices into `App::briefs` that pass the filter, in order.
     pub shown: Vec<usize>,
+    pub sort: Sort,
+    /// Every brief in `sort` order.
+    pub order: Vec<usize>,
+}
+
+impl LibraryView {
+    /// Every brief, in `order` (sorted by `sort`), no filter.
+    fn new(sort: Sort, order: Vec<usize>) -> LibraryView {
+        LibraryView {
+            pane: Pane::default(),
+            filter: line_input("type to filter"),
+            typing: false,
+            shown: order.clone(),
+            sort,
+            order,
+        }
+    }
+}
+
+/// The library's order (the sort key cycles through them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// The document's date, newest first (then title).
+    #[default]
+    Date,
+    /// Title, A to Z.
+    Title,
+    /// When the brief file was written, newest first.
+    Added,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Date => Sort::Title,
+            Sort::Title => Sort::Added,
+            Sort::Added => Sort::Date,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Date => "date",
+            Sort::Title => "title",
+            Sort::Added => "added",
+        }
+    }
+}
+
+/// What the library view filters and sorts a brief by, beyond its summary.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryMeta {
+    /// Actor ids (the filter matches their names).
+    pub actors: Vec<String>,
+    /// When the brief file was written (Unix seconds), when known.
+    pub added: Option<i64>,
 }
 
 /// A find inside the current section of a brief.
@@ -220,6 +276,10 @@ pub struct App {
     pub pending: Vec<Option<PathBuf>>,
     /// Summaries for the library view (counts without the full brief).
     pub summaries: Vec<crate::brief::BriefSummary>,
+    /// Actors and file times for the library view's filter and sort.
+    pub library_meta: Vec<LibraryMeta>,
+    /// The library filter's index (built at the first filter keystroke).
+    library_filter: Option<crate::search::filter::LibraryFilter>,
     pub library_dir: PathBuf,
     /// A note being re-attached: (brief id, note id), set in the notes
     /// view, used when the user selects the new passage.
@@ -273,8 +333,16 @@ impl App {
             .iter()
             .map(|b| opts.library_dir.join(format!("{}.md", b.id)))
             .collect();
+        let meta = briefs
+            .iter()
+            .map(|b| LibraryMeta {
+                actors: b.actors.iter().map(|a| a.id.clone()).collect(),
+                added: None,
+            })
+            .collect();
         let mut app = App::build(briefs, summaries, pending, problems, opts);
         app.files = files;
+        app.library_meta = meta;
         app.engine = Some(engine);
         app
     }
@@ -292,6 +360,14 @@ impl App {
         let mut app = App::build(briefs, summaries, pending, problems, opts);
         app.files = (0..catalog.entries.len())
             .map(|i| catalog.path(i))
+            .collect();
+        app.library_meta = catalog
+            .entries
+            .iter()
+            .map(|e| LibraryMeta {
+                actors: e.actors.clone(),
+                added: (e.added > 0).then_some(e.added),
+            })
             .collect();
         app
     }
@@ -313,12 +389,7 @@ impl App {
             store,
             keymap: opts.keymap,
             theme: opts.theme,
-            view: View::Library(LibraryView {
-                pane: Pane::default(),
-                filter: line_input("type to filter"),
-                typing: false,
-                shown: (0..briefs.len()).collect(),
-            }),
+            view: View::Library(LibraryView::new(Sort::Date, (0..briefs.len()).collect())),
             briefs,
             history: Vec::new(),
             overlay: None,
@@ -339,6 +410,8 @@ impl App {
             deliver: None,
             pending,
             summaries,
+            library_meta: Vec::new(),
+            library_filter: None,
             library_dir: opts.library_dir,
             reattach: None,
             inline_notes: true,
@@ -449,6 +522,7 @@ impl App {
                 (&self.overlay, &self.view),
                 (None, View::Brief(b)) if b.find.as_ref().is_some_and(|f| !f.matches.is_empty())
             ),
+            Command::Sort => matches!((&self.overlay, &self.view), (None, View::Library(_))),
             _ => true,
         }
     }
@@ -545,12 +619,10 @@ impl App {
     }
 
     fn library_view(&self) -> View {
-        View::Library(LibraryView {
-            pane: Pane::default(),
-            filter: line_input("type to filter"),
-            typing: false,
-            shown: (0..self.briefs.len()).collect(),
-        })
+        View::Library(LibraryView::new(
+            Sort::Date,
+            (0..self.briefs.len()).collect(),
+        ))
     }
 
     /// Record where the reader is in the open brief.
@@ -615,6 +687,7 @@ impl App {
                 Command::Annotate | Command::EditNote | Command::DeleteNote => {
                     self.info("Open a brief (Enter) to annotate it");
                 }
+                Command::Sort => self.sort_library(),
                 c => {
                     let view = ui::list_height(self);
                     if let View::Library(lv) = &mut self.view {
@@ -644,26 +717,97 @@ impl App {
         }
     }
 
+    /// Briefs whose title, id, topics or actors' names have every word of
+    /// the filter at a word start, in the view's order.
     fn filter_library(&mut self) {
-        let View::Library(lv) = &mut self.view else {
+        let View::Library(lv) = &self.view else {
             return;
         };
         let q = input_text(&lv.filter);
-        let query = crate::search::Query::new(&q);
-        let mut scored: Vec<(i64, usize)> = (0..self.briefs.len())
-            .filter_map(|i| {
-                let b = &self.briefs[i];
-                if q.trim().is_empty() {
-                    return Some((0, i));
-                }
-                let text = format!("{} {} {} {}", b.title, b.id, b.language, b.topics.join(" "));
-                query.score(i, &text).map(|h| (h.score, i))
-            })
-            .collect();
-        // Best match first; library order on ties.
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        lv.shown = scored.into_iter().map(|(_, i)| i).collect();
-        lv.pane = Pane::default();
+        let shown = if q.trim().is_empty() {
+            lv.order.clone()
+        } else {
+            if self.library_filter.is_none() {
+                self.library_filter = Some(crate::search::filter::LibraryFilter::new(
+                    self.briefs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, b)| crate::search::filter::Doc {
+                            title: &b.title,
+                            id: &b.id,
+                            topics: &b.topics,
+                            actors: self.library_meta.get(i).map_or(&[], |m| &m.actors),
+                        }),
+                ));
+            }
+            let keep = self
+                .library_filter
+                .as_ref()
+                .map(|f| f.keep(&q))
+                .unwrap_or_default();
+            let mut pass = vec![false; self.briefs.len()];
+            for i in keep {
+                pass[i] = true;
+            }
+            let View::Library(lv) = &self.view else {
+                return;
+            };
+            lv.order.iter().copied().filter(|&i| pass[i]).collect()
+        };
+        if let View::Library(lv) = &mut self.view {
+            lv.shown = shown;
+            lv.pane = Pane::default();
+        }
+    }
+
+    /// Every brief in `sort` order.
+    pub fn library_order(&self, sort: Sort) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.briefs.len()).collect();
+        match sort {
+            // The library is kept newest first.
+            Sort::Date => {}
+            Sort::Title => {
+                let keys: Vec<String> = self
+                    .briefs
+                    .iter()
+                    .map(|b| {
+                        if b.title.is_empty() {
+                            "\u{10ffff}".to_string()
+                        } else {
+                            b.title.to_lowercase()
+                        }
+                    })
+                    .collect();
+                order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            }
+            Sort::Added => {
+                let added = |i: usize| self.library_meta.get(i).and_then(|m| m.added);
+                order.sort_by(|&a, &b| added(b).cmp(&added(a)).then(a.cmp(&b)));
+            }
+        }
+        order
+    }
+
+    /// The next order; the selected brief stays selected.
+    fn sort_library(&mut self) {
+        let View::Library(lv) = &self.view else {
+            return;
+        };
+        let sort = lv.sort.next();
+        let selected = lv.shown.get(lv.pane.selected).copied();
+        let order = self.library_order(sort);
+        if let View::Library(lv) = &mut self.view {
+            lv.sort = sort;
+            lv.order = order;
+        }
+        self.filter_library();
+        if let View::Library(lv) = &mut self.view
+            && let Some(pos) = selected.and_then(|b| lv.shown.iter().position(|&x| x == b))
+        {
+            lv.pane.selected = pos;
+        }
+        self.keep_in_view();
+        self.info(format!("Sorted by {}", sort.label()));
     }
 
     // ----- opening briefs and jumping -----------------------------------

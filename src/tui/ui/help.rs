@@ -41,6 +41,18 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         out.push(Line::from(Span::styled(l.to_string(), t.text)));
     }
     out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        format!(
+            "Search syntax ({} search, {} filter)",
+            app.keymap.hint(crate::tui::action::Command::Search),
+            app.keymap.hint(crate::tui::action::Command::Find)
+        ),
+        t.title,
+    )));
+    for l in SYNTAX {
+        out.push(Line::from(Span::styled(l.to_string(), t.text)));
+    }
+    out.push(Line::default());
     out.push(Line::from(Span::styled("Where things are", t.title)));
     for l in [
         "Sections: 1 Key judgments, 2 Relations (list, tone matrix, evidence),".to_string(),
@@ -53,6 +65,18 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     }
     out
 }
+
+/// The query syntax (`briefing search --help` says the same).
+const SYNTAX: [&str; 8] = [
+    "azer rus    every word; whole words and word starts first",
+    "'word       literally, never as scattered letters",
+    "\"a phrase\"  the phrase, spaces included",
+    "^word word$ at the start / end of a word (^word$: whole word)",
+    "!word       leave out what contains it",
+    "a | b       either (search)",
+    "AS  EU      a short word in capitals: that word, in its case (search)",
+    "actors      a word naming an actor finds any of its names (Moskow: Russia)",
+];
 
 pub fn line_count(app: &App) -> usize {
     lines(app).len()

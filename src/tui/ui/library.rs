@@ -1,12 +1,13 @@
 //! The library view: one row per brief (date, language, relations, notes,
-//! title), filtered as you type.
+//! source when there is room, title), filtered as you type, in the order
+//! the sort key picks (the sorted column is marked).
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Geometry, header, input_line};
-use crate::tui::app::{App, LibraryView};
+use crate::tui::app::{App, LibraryView, Sort};
 use crate::tui::wrap;
 
 pub fn draw(frame: &mut Frame, app: &App, lv: &LibraryView, g: &Geometry) {
@@ -20,14 +21,37 @@ pub fn draw(frame: &mut Frame, app: &App, lv: &LibraryView, g: &Geometry) {
         header(frame, app, h, "briefing — Library", &right);
     }
     let wide = g.list.width >= 60;
+    // The source file's name, when there is room for it beside the title.
+    let source_w = if g.list.width >= 100 { SOURCE } else { 0 };
+    let mark = |s: Sort, name: &str| {
+        if lv.sort == s {
+            format!("{name} {}", if s == Sort::Title { "↑" } else { "↓" })
+        } else {
+            name.to_string()
+        }
+    };
     if let Some(c) = g.columns {
         let text = if wide {
+            let first = if lv.sort == Sort::Added {
+                mark(Sort::Added, "added")
+            } else {
+                mark(Sort::Date, "date")
+            };
+            let source = if source_w > 0 {
+                format!("{:<source_w$}  ", "source")
+            } else {
+                String::new()
+            };
             format!(
-                "  {:<10} {:<4} {:>4} {:>5}  {}",
-                "date", "lang", "rel", "notes", "title"
+                "  {:<10} {:<4} {:>4} {:>5}  {source}{}",
+                first,
+                "lang",
+                "rel",
+                "notes",
+                mark(Sort::Title, "title")
             )
         } else {
-            "  title".to_string()
+            format!("  {}", mark(Sort::Title, "title"))
         };
         frame.render_widget(
             Paragraph::new(Span::styled(wrap::truncate(&text, c.width as usize), t.dim)),
@@ -70,10 +94,18 @@ pub fn draw(frame: &mut Frame, app: &App, lv: &LibraryView, g: &Geometry) {
         };
         let mut spans = vec![Span::styled(mark, t.bar), Span::raw(" ")];
         if wide {
+            let when = if lv.sort == Sort::Added {
+                app.library_meta
+                    .get(bi)
+                    .and_then(|m| m.added)
+                    .map_or_else(|| "—".to_string(), day)
+            } else {
+                b.date.clone().unwrap_or_else(|| "—".to_string())
+            };
             spans.push(Span::styled(
                 format!(
                     "{:<10} {:<4} {:>4} {:>5}  ",
-                    b.date.as_deref().unwrap_or("—"),
+                    when,
                     b.language,
                     app.summaries.get(bi).map_or(0, |s| s.relations),
                     if notes > 0 {
@@ -84,7 +116,16 @@ pub fn draw(frame: &mut Frame, app: &App, lv: &LibraryView, g: &Geometry) {
                 ),
                 t.dim,
             ));
-            let used = 2 + 10 + 1 + 4 + 1 + 4 + 1 + 5 + 2;
+            if source_w > 0 {
+                let name = std::path::Path::new(&b.source)
+                    .file_name()
+                    .map_or_else(|| b.source.clone(), |n| n.to_string_lossy().into_owned());
+                let name = wrap::truncate(&name, source_w);
+                let pad = source_w.saturating_sub(wrap::width(&name));
+                spans.push(Span::styled(format!("{name}{}  ", " ".repeat(pad)), t.dim));
+            }
+            let used =
+                2 + 10 + 1 + 4 + 1 + 4 + 1 + 5 + 2 + if source_w > 0 { source_w + 2 } else { 0 };
             spans.push(Span::styled(
                 wrap::truncate(title, w.saturating_sub(used)),
                 t.text,
@@ -104,4 +145,32 @@ pub fn draw(frame: &mut Frame, app: &App, lv: &LibraryView, g: &Geometry) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Width of the source column.
+const SOURCE: usize = 24;
+
+/// A Unix time as its day, `YYYY-MM-DD` (UTC).
+pub fn day(secs: i64) -> String {
+    // Howard Hinnant's days-to-civil.
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_of_unix_times() {
+        assert_eq!(super::day(0), "1970-01-01");
+        assert_eq!(super::day(951_782_400), "2000-02-29");
+        assert_eq!(super::day(1_795_000_000), "2026-11-18");
+    }
 }

@@ -276,9 +276,10 @@ fn hints(app: &App) -> Vec<String> {
     let k = |c: Command| app.keymap.hint(c);
     let mut parts: Vec<String> = Vec::new();
     match &app.view {
-        View::Library(_) => {
+        View::Library(lv) => {
             parts.push(format!("{} open", k(Command::Open)));
             parts.push(format!("{} filter", k(Command::Find)));
+            parts.push(format!("{} sort: {}", k(Command::Sort), lv.sort.label()));
         }
         View::Notes(_) => {
             parts.push(format!("{} jump", k(Command::Open)));
