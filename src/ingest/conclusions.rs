@@ -126,6 +126,11 @@ impl Bags {
         }
     }
 
+    /// Sentence `i` holds four fifths or more of the headline's words.
+    fn restates_title(&self, i: usize) -> bool {
+        self.title.len() >= 3 && self.title_words(i) * 5 >= self.title.len() * 4
+    }
+
     fn title_words(&self, i: usize) -> usize {
         self.title
             .iter()
@@ -359,7 +364,13 @@ pub fn rank(
             }
             score += lay.evidence.get(&(s.paragraph, s.text)).copied().unwrap_or(0.0);
             score += w.centrality * bags.centrality[i];
-            score += w.title_word * bags.title_words(i).min(4) as f64;
+            // A sentence that restates the headline adds nothing to it.
+            let shared = bags.title_words(i);
+            if bags.restates_title(i) {
+                score -= if lay.lede == Some(i) { w.lede * 0.5 } else { 0.0 };
+            } else {
+                score += w.title_word * shared.min(4) as f64;
+            }
             (score, i)
         })
         .collect();
@@ -463,6 +474,17 @@ Analysts said a full agreement on sovereign access was unlikely before 2027, but
                 assert!(b > lede && b > assessment, "{background} ranks {b}: {t:#?}");
             }
         }
+    }
+
+    #[test]
+    fn a_lede_that_restates_the_headline_yields_to_the_substance() {
+        // Written for this test.
+        let text = "Laos dan Vietnam meresmikan jalur kereta lintas batas\n\nLaos dan Vietnam meresmikan jalur kereta lintas batas di Vientiane pada Senin (3/3/2025).\n\nJalur itu diperkirakan akan menggandakan perdagangan kedua negara dan mengurangi ketergantungan Laos pada pelabuhan Thailand.\n\nPembangunan jalur dimulai pada 2021.\n\nPejabat kedua negara menghadiri upacara peresmian.\n";
+        let t = top(text);
+        let restated = t.iter().position(|c| c.starts_with("Laos dan Vietnam meresmikan"));
+        let substance = t.iter().position(|c| c.starts_with("Jalur itu diperkirakan"));
+        assert!(substance.is_some(), "{t:#?}");
+        assert!(restated.is_none_or(|r| r > substance.unwrap()), "{t:#?}");
     }
 
     #[test]
