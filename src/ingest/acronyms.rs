@@ -126,7 +126,12 @@ pub fn definitions<'t>(
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            let organisation = lower.iter().any(|w| words.organisation_heads.contains(w));
+            let agreement = [lower.first(), lower.last()]
+                .into_iter()
+                .flatten()
+                .any(|w| words.agreement_words.contains(w));
+            let organisation =
+                !agreement && lower.iter().any(|w| words.organisation_heads.contains(w));
             let movement = lower.iter().any(|w| words.group_heads.contains(w));
             let taken = gaz.index(acronym).is_some() || !gaz.find(acronym, lang).is_empty();
             if organisation && !movement && !taken {
@@ -196,6 +201,18 @@ mod tests {
             "Papua\n\nThe Free Highlands Movement (FHM) called on Indonesia to hold talks.\n",
         );
         assert!(a.iter().all(|x| x.0 != "FHM"), "{a:?}");
+    }
+
+    #[test]
+    fn an_agreement_with_an_acronym_is_not_an_organisation() {
+        let a = actors(
+            "Perdagangan\n\nIndia dan Oman menandatangani Perjanjian Kemitraan Ekonomi Komprehensif (IOCEPA) pada 2025.\n",
+        );
+        assert!(a.iter().all(|x| x.0 != "IOCEPA"), "{a:?}");
+        let a = actors(
+            "Trade\n\nIndia and Oman signed the Comprehensive Economic Partnership Agreement (IOCEPA) in 2025.\n",
+        );
+        assert!(a.iter().all(|x| x.0 != "IOCEPA"), "{a:?}");
     }
 
     #[test]

@@ -137,7 +137,8 @@ fn mentions_in(
                 Some((state, since)) if governs_by(latest, since) => state.clone(),
                 _ => info.id.clone(),
             };
-            let is_loc = matches!(m.kind, AliasKind::Capital | AliasKind::Metonym) && {
+            let currency = is_currency(text, m.start, m.end, words);
+            let is_loc = currency || matches!(m.kind, AliasKind::Capital | AliasKind::Metonym) && {
                 let before = text[..m.start].trim_end();
                 let prev = before
                     .rsplit(|c: char| !c.is_alphanumeric())
@@ -156,6 +157,22 @@ fn mentions_in(
             }
         })
         .collect()
+}
+
+/// A state in a currency's name: "dolar AS", "US dollars", "dolar Singapura".
+fn is_currency(text: &str, start: usize, end: usize, words: &crate::lexicon::RelationLexicon) -> bool {
+    let before = text[..start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let after = text[end..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let glued = text[end..].starts_with('$');
+    before.is_some_and(|w| words.currency_before.contains(&w))
+        || (text[end..].starts_with(' ') && after.is_some_and(|w| words.currency_after.contains(&w)))
+        || glued
 }
 
 /// A city in the name of a document: "the Algiers Agreement", "the Minsk
@@ -343,6 +360,24 @@ mod tests {
         assert_eq!(
             actor_ids("Pretoria condemned the attack on its embassy."),
             ["ZAF"]
+        );
+    }
+
+    #[test]
+    fn a_currency_is_not_its_state() {
+        // Written for this test, both languages.
+        assert_eq!(
+            actor_ids("Sri Lanka menerima pinjaman 2 miliar dolar AS dari India."),
+            ["IND", "LKA"]
+        );
+        assert_eq!(
+            actor_ids("Kenya borrowed 500 million US dollars from China, and US$ 80 million more."),
+            ["CHN", "KEN"]
+        );
+        // The state acting is still an actor.
+        assert_eq!(
+            actor_ids("The US lent Kenya 500 million dollars."),
+            ["KEN", "USA"]
         );
     }
 

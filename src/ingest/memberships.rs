@@ -13,7 +13,8 @@ use crate::brief::{
 /// The event's direction: +1 cooperation, -1 conflict, 0 neither.
 fn polarity(action: &str) -> i32 {
     match action {
-        "join" | "apply" | "ratify" | "sign" | "found" => 1,
+        // Founding is membership; co-founders' ties are `alliance_relations`.
+        "join" | "apply" | "ratify" | "sign" => 1,
         "suspend" | "leave" | "expel" => -1,
         _ => 0,
     }
@@ -40,7 +41,8 @@ pub fn event_relations(alliances: &[Alliance], relations: &[Relation], actors: &
                 .filter(|e| e.actor == state && polarity(&e.action) != 0)
                 .collect();
             let Some(last) = events.last() else { continue };
-            let lede = events.iter().any(|e| e.paragraph <= 3);
+            // The headline is paragraph 1, the lede paragraph 2.
+            let lede = events.iter().any(|e| e.paragraph <= 2);
             let central = main.contains(&state) && main.contains(&al.id.as_str()) && events.len() >= 2;
             if !(lede || central) {
                 continue;

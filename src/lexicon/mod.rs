@@ -95,6 +95,9 @@ pub struct RelationLexicon {
     pub organisation_heads: FxHashSet<String>,
     pub group_heads: FxHashSet<String>,
     pub naming_verbs: FxHashSet<String>,
+    pub agreement_words: FxHashSet<String>,
+    pub currency_before: FxHashSet<String>,
+    pub currency_after: FxHashSet<String>,
     pub mixed_ratio: f64,
     pub min_weight: f64,
 }
@@ -126,6 +129,9 @@ struct RelationsFile {
     organisation_heads: Vec<String>,
     group_heads: Vec<String>,
     naming_verbs: Vec<String>,
+    agreement_words: Vec<String>,
+    currency_before: Vec<String>,
+    currency_after: Vec<String>,
     mixed_ratio: f64,
     min_weight: f64,
 }
@@ -710,6 +716,9 @@ impl Lexicon {
             organisation_heads: lower_set(&r.organisation_heads),
             group_heads: lower_set(&r.group_heads),
             naming_verbs: lower_set(&r.naming_verbs),
+            agreement_words: lower_set(&r.agreement_words),
+            currency_before: lower_set(&r.currency_before),
+            currency_after: lower_set(&r.currency_after),
             mixed_ratio: r.mixed_ratio,
             min_weight: r.min_weight,
         };

@@ -306,6 +306,20 @@ pub(super) fn memberships(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<(Strin
             out.push((org.id.clone(), members));
         }
     }
+    // "the Russian-led CSTO": the leader is a member, named as such.
+    for m in v.sent.mentions {
+        if !v.text[m.end..].starts_with("-led") {
+            continue;
+        }
+        let (_, e) = tok_span(v.toks, m.start, m.end + 4);
+        let org = v.sent.mentions.iter().find(|o| {
+            let (os, _) = tok_span(v.toks, o.start, o.end);
+            os >= e && os - e <= 2 && o.id != m.id
+        });
+        if let Some(o) = org {
+            out.push((o.id.clone(), vec![m.id.clone()]));
+        }
+    }
     out
 }
 
