@@ -26,11 +26,12 @@ fn report(stage: &str, failures: &[String], total: usize) {
 }
 
 fn show_relations(b: &Brief) -> String {
-    if b.relations.is_empty() {
+    if b.relations.is_empty() && b.group_relations.is_empty() {
         return "(none)".into();
     }
     b.relations
         .iter()
+        .chain(&b.group_relations)
         .map(|r| {
             let classes: Vec<&str> = r.evidence.iter().map(|e| e.class.as_str()).collect();
             format!(
@@ -164,7 +165,14 @@ fn actors_by_region() {
     let mut failures = Vec::new();
     for (text, want) in cases {
         let b = brief(text);
-        let mut got: Vec<String> = b.actors.iter().map(|a| a.id.clone()).collect();
+        // Non-state groups are listed apart from states and organisations;
+        // both count here.
+        let mut got: Vec<String> = b
+            .actors
+            .iter()
+            .chain(&b.groups)
+            .map(|a| a.id.clone())
+            .collect();
         got.sort();
         if got != *want {
             let missing: Vec<&str> = want
@@ -379,7 +387,12 @@ fn relation_stances() {
         let b = brief(c.text);
         let mut problems = Vec::new();
         for &(a, z, stance) in c.present {
-            match b.relations.iter().find(|r| r.a == a && r.b == z) {
+            match b
+                .relations
+                .iter()
+                .chain(&b.group_relations)
+                .find(|r| r.a == a && r.b == z)
+            {
                 None => problems.push(format!("missing {a}–{z} ({})", stance.as_str())),
                 Some(r) if r.stance != stance => problems.push(format!(
                     "{a}–{z}: expected {}, got {}",
@@ -390,7 +403,12 @@ fn relation_stances() {
             }
         }
         for &(a, z) in c.absent {
-            if let Some(r) = b.relations.iter().find(|r| r.a == a && r.b == z) {
+            if let Some(r) = b
+                .relations
+                .iter()
+                .chain(&b.group_relations)
+                .find(|r| r.a == a && r.b == z)
+            {
                 problems.push(format!("unexpected {a}–{z} ({})", r.stance.as_str()));
             }
         }

@@ -163,7 +163,9 @@ fn source(
 fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     let hc = v.clause(h.start);
     let own = in_clause(v, sides, h, |c| c == hc);
-    if !own.is_empty() || sides.iter().any(|g| v.clause(g.start) == hc) {
+    // A conditional clause ("..., jika diserang") supposes; it does not reach.
+    let conditional = v.ranges(cat::HYPOTHETICAL).iter().any(|&(s, _)| v.clause(s) == hc);
+    if !own.is_empty() || conditional || sides.iter().any(|g| v.clause(g.start) == hc) {
         return own;
     }
     in_clause(v, sides, h, |c| c == 0)

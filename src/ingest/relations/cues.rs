@@ -50,6 +50,8 @@ struct Modifiers {
     modal: Vec<(usize, usize)>,
     reversals: Vec<(usize, usize)>,
     hypothetical: bool,
+    /// Clauses a hypothetical word opens ("..., jika diserang", "..., if attacked").
+    conditional: Vec<usize>,
     collective: bool,
     /// (clause, factor) of each estimative word.
     estimates: Vec<(usize, f64)>,
@@ -68,6 +70,11 @@ impl Modifiers {
                 .phrases(cat::HYPOTHETICAL)
                 .first()
                 .is_some_and(|h| tok_at(v.toks, h.start) <= 2),
+            conditional: v
+                .ranges(cat::HYPOTHETICAL)
+                .iter()
+                .map(|&(s, _)| v.clause(s))
+                .collect(),
             collective: !v.phrases(cat::COLLECTIVE).is_empty(),
             estimates: estimates(v, lex),
             non_state: v
@@ -127,7 +134,7 @@ impl Modifiers {
         {
             value *= m.modality_factor;
         }
-        if self.hypothetical {
+        if self.hypothetical || self.conditional.contains(&v.clause(s)) {
             value *= m.hypothetical_factor;
         }
         value *= self
