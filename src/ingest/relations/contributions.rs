@@ -360,6 +360,13 @@ pub(super) fn lend(
         for p in &prev.pairs {
             put(out, p.clone(), "pronoun");
         }
+    } else if sides.len() == 1 && prev.paragraph == v.sent.paragraph {
+        // One side goes on with the pairs it had in the sentence before
+        // ("Mali dan Niger keluar dari ECOWAS. ECOWAS menyesalkan keputusan itu").
+        let side = &sides[0].actors;
+        for p in prev.pairs.iter().filter(|p| side.contains(&p.0) || side.contains(&p.1)) {
+            put(out, p.clone(), "topic");
+        }
     }
 }
 
@@ -395,6 +402,16 @@ mod tests {
             "Trains crossed the Peruvian-Bolivian border on Monday for the first time since the two railways began a partnership.",
         );
         assert!(rs.iter().any(|r| r == "BOL-PER cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn one_side_goes_on_with_its_pairs_of_the_sentence_before() {
+        // Written for this test: the second sentence names only ECOWAS; it
+        // answers Guinea's exit in the sentence before.
+        let rs = rels(
+            "Guinea keluar dari ECOWAS dan menuduh blok itu menjatuhkan sanksi yang tidak adil. ECOWAS menyesalkan keputusan itu, tetapi tetap membuka pintu dialog dan kerja sama.",
+        );
+        assert!(rs.iter().any(|r| r == "ECOWAS-GIN mixed"), "{rs:?}");
     }
 
     #[test]
