@@ -376,7 +376,7 @@ mod tests {
         );
         // The state acting is still an actor.
         assert_eq!(
-            actor_ids("The US lent Kenya 500 million dollars."),
+            actor_ids("The United States lent Kenya 500 million dollars for the railway."),
             ["KEN", "USA"]
         );
     }

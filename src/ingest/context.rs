@@ -46,11 +46,29 @@ impl Sentence<'_> {
 }
 
 /// The document's own time: the latest year it names twice, else the
-/// latest it names (a projection such as "by 2030" is named once).
+/// latest it names, leaving out deadlines ("by 2030", "sebelum 2027").
 pub fn reference_year(sentences: &[Sentence]) -> Option<i32> {
+    // A date after "until", "by", "before", "hingga", "sebelum" looks ahead
+    // ("unlikely before 2027"): a deadline, not the document's time.
+    let ahead = |s: &Sentence, start: usize| {
+        s.text[..start]
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "until" | "till" | "by" | "before" | "hingga" | "sampai" | "sebelum" | "menjelang"
+                )
+            })
+    };
     let mut years: Vec<i32> = sentences
         .iter()
-        .flat_map(|s| s.dates.iter().map(|d| d.0.year))
+        .flat_map(|s| {
+            s.dates
+                .iter()
+                .filter(|d| !ahead(s, d.1.start))
+                .map(|d| d.0.year)
+        })
         .collect();
     years.sort_unstable();
     let twice = years.windows(2).rev().find(|w| w[0] == w[1]).map(|w| w[0]);
