@@ -31,14 +31,25 @@ fn is_acronym(s: &str) -> bool {
     (2..=8).contains(&n)
         && s.starts_with(|c: char| c.is_ascii_uppercase())
         && s.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
 }
 
 /// Words that may join the capitalised words of a name.
 fn connector(w: &str) -> bool {
     matches!(
         w,
-        "of" | "for" | "and" | "the" | "on" | "in" | "de" | "dan" | "untuk" | "bagi" | "antar" | "se"
+        "of" | "for"
+            | "and"
+            | "the"
+            | "on"
+            | "in"
+            | "de"
+            | "dan"
+            | "untuk"
+            | "bagi"
+            | "antar"
+            | "se"
     )
 }
 
@@ -147,7 +158,10 @@ pub fn definitions<'t>(
 }
 
 /// Byte ranges of `needle` in `text` as a whole word (case-sensitive).
-pub fn whole_words<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+pub fn whole_words<'a>(
+    text: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
     text.match_indices(needle).filter_map(move |(i, _)| {
         let end = i + needle.len();
         let before = text[..i].chars().next_back();

@@ -138,15 +138,16 @@ fn mentions_in(
                 _ => info.id.clone(),
             };
             let currency = is_currency(text, m.start, m.end, words);
-            let is_loc = currency || matches!(m.kind, AliasKind::Capital | AliasKind::Metonym) && {
-                let before = text[..m.start].trim_end();
-                let prev = before
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                words.locative.contains(&prev.to_lowercase())
-                    || names_a_document(text, m.start, m.end, words)
-            };
+            let is_loc = currency
+                || matches!(m.kind, AliasKind::Capital | AliasKind::Metonym) && {
+                    let before = text[..m.start].trim_end();
+                    let prev = before
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    words.locative.contains(&prev.to_lowercase())
+                        || names_a_document(text, m.start, m.end, words)
+                };
             ActorMention {
                 id,
                 start: m.start,
@@ -160,18 +161,24 @@ fn mentions_in(
 }
 
 /// A state in a currency's name: "dolar AS", "US dollars", "dolar Singapura".
-fn is_currency(text: &str, start: usize, end: usize, words: &crate::lexicon::RelationLexicon) -> bool {
-    let before = text[..start]
-        .split_whitespace()
-        .next_back()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-    let after = text[end..]
-        .split_whitespace()
-        .next()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+fn is_currency(
+    text: &str,
+    start: usize,
+    end: usize,
+    words: &crate::lexicon::RelationLexicon,
+) -> bool {
+    let before = text[..start].split_whitespace().next_back().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let after = text[end..].split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
     let glued = text[end..].starts_with('$');
     before.is_some_and(|w| words.currency_before.contains(&w))
-        || (text[end..].starts_with(' ') && after.is_some_and(|w| words.currency_after.contains(&w)))
+        || (text[end..].starts_with(' ')
+            && after.is_some_and(|w| words.currency_after.contains(&w)))
         || glued
 }
 
@@ -236,7 +243,10 @@ pub fn summarize(found: &DocActors, lex: &Lexicon) -> Vec<Actor> {
         .into_iter()
         .filter(|(_, (_, acting))| *acting > 0)
         .map(|(id, (n, _))| {
-            let defined = found.defined.iter().find(|d| d.id == id && d.name.is_some());
+            let defined = found
+                .defined
+                .iter()
+                .find(|d| d.id == id && d.name.is_some());
             let (name, kind) = match (gaz.index(id), defined) {
                 (Some(i), _) => (gaz.actor(i).name.clone(), gaz.actor(i).kind),
                 (None, Some(d)) => (d.name.clone().unwrap_or_default(), ActorKind::Organisation),
@@ -331,7 +341,11 @@ mod tests {
         let x = extract(&doc, "id", lex);
         assert!(x.groups.iter().any(|g| g.id == "HOUTHI"), "{:?}", x.groups);
         assert!(x.actors.iter().all(|a| a.id != "HOUTHI"));
-        assert!(x.relations.iter().all(|r| r.a != "HOUTHI" && r.b != "HOUTHI"));
+        assert!(
+            x.relations
+                .iter()
+                .all(|r| r.a != "HOUTHI" && r.b != "HOUTHI")
+        );
         assert!(
             x.group_relations
                 .iter()
@@ -349,7 +363,9 @@ mod tests {
             ["ERI", "ETH"]
         );
         assert_eq!(
-            actor_ids("Etiopia dan Eritrea menandatangani Perjanjian Pretoria tentang gencatan senjata."),
+            actor_ids(
+                "Etiopia dan Eritrea menandatangani Perjanjian Pretoria tentang gencatan senjata."
+            ),
             ["ERI", "ETH"]
         );
         assert_eq!(
@@ -401,7 +417,11 @@ mod tests {
         assert_eq!(actor_ids(text), ["USA"]);
         let lex = shared();
         let doc = document(text, Format::Text, lex).unwrap();
-        let groups: Vec<String> = extract(&doc, "id", lex).groups.into_iter().map(|g| g.id).collect();
+        let groups: Vec<String> = extract(&doc, "id", lex)
+            .groups
+            .into_iter()
+            .map(|g| g.id)
+            .collect();
         assert_eq!(groups, ["TALIBAN"]);
     }
 }

@@ -153,7 +153,12 @@ struct Layout<'a> {
 }
 
 impl<'a> Layout<'a> {
-    fn new(doc: &Document, sentences: &[Sentence], relations: &'a [Relation], lex: &Lexicon) -> Self {
+    fn new(
+        doc: &Document,
+        sentences: &[Sentence],
+        relations: &'a [Relation],
+        lex: &Lexicon,
+    ) -> Self {
         let cl = &lex.conclusions;
         let conclusion_section: Vec<bool> = doc
             .sections
@@ -282,7 +287,8 @@ fn form(s: &Sentence) -> f64 {
     let mut score = 0.0;
     if text.starts_with(['"', '“', '‘', '\'']) {
         score -= 0.8;
-    } else if !s.scan.phrases.get(cat::ATTRIBUTION).is_empty() && text.contains(['"', '“', '”']) {
+    } else if !s.scan.phrases.get(cat::ATTRIBUTION).is_empty() && text.contains(['"', '“', '”'])
+    {
         score -= 0.3;
     }
     if n_words < 8 {
@@ -302,9 +308,11 @@ fn form(s: &Sentence) -> f64 {
     }
     // A photo caption: "President X (left) and Prime Minister Y ...".
     let lower = text.to_lowercase();
-    if ["(left)", "(right)", "(centre)", "(center)", "(kiri)", "(kanan)", "(tengah)"]
-        .iter()
-        .any(|m| lower.contains(m))
+    if [
+        "(left)", "(right)", "(centre)", "(center)", "(kiri)", "(kanan)", "(tengah)",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
         || lower.starts_with("foto:")
         || lower.starts_with("photo:")
     {
@@ -362,12 +370,20 @@ pub fn rank(
             if lay.in_conclusions[i] {
                 score += w.conclusion_section;
             }
-            score += lay.evidence.get(&(s.paragraph, s.text)).copied().unwrap_or(0.0);
+            score += lay
+                .evidence
+                .get(&(s.paragraph, s.text))
+                .copied()
+                .unwrap_or(0.0);
             score += w.centrality * bags.centrality[i];
             // A sentence that restates the headline adds nothing to it.
             let shared = bags.title_words(i);
             if bags.restates_title(i) {
-                score -= if lay.lede == Some(i) { w.lede * 0.5 } else { 0.0 };
+                score -= if lay.lede == Some(i) {
+                    w.lede * 0.5
+                } else {
+                    0.0
+                };
             } else {
                 score += w.title_word * shared.min(4) as f64;
             }
@@ -458,7 +474,8 @@ Analysts said a full agreement on sovereign access was unlikely before 2027, but
     fn the_headline_is_the_title_not_a_judgment() {
         let t = top(STORY);
         assert!(
-            t.iter().all(|c| c != "Chile and Bolivia reopen talks on sea access"),
+            t.iter()
+                .all(|c| c != "Chile and Bolivia reopen talks on sea access"),
             "{t:#?}"
         );
     }
@@ -469,7 +486,11 @@ Analysts said a full agreement on sovereign access was unlikely before 2027, but
         let at = |start: &str| t.iter().position(|c| c.starts_with(start));
         let lede = at("Chile and Bolivia agreed on Monday").expect("lede in the top five");
         let assessment = at("Analysts said a full agreement").expect("assessment in the top five");
-        for background in ["Bolivia lost its coastline", "Talks were held in 1975", "President Gabriel Boric (left)"] {
+        for background in [
+            "Bolivia lost its coastline",
+            "Talks were held in 1975",
+            "President Gabriel Boric (left)",
+        ] {
             if let Some(b) = at(background) {
                 assert!(b > lede && b > assessment, "{background} ranks {b}: {t:#?}");
             }
@@ -481,8 +502,12 @@ Analysts said a full agreement on sovereign access was unlikely before 2027, but
         // Written for this test.
         let text = "Laos dan Vietnam meresmikan jalur kereta lintas batas\n\nLaos dan Vietnam meresmikan jalur kereta lintas batas di Vientiane pada Senin (3/3/2025).\n\nJalur itu diperkirakan akan menggandakan perdagangan kedua negara dan mengurangi ketergantungan Laos pada pelabuhan Thailand.\n\nPembangunan jalur dimulai pada 2021.\n\nPejabat kedua negara menghadiri upacara peresmian.\n";
         let t = top(text);
-        let restated = t.iter().position(|c| c.starts_with("Laos dan Vietnam meresmikan"));
-        let substance = t.iter().position(|c| c.starts_with("Jalur itu diperkirakan"));
+        let restated = t
+            .iter()
+            .position(|c| c.starts_with("Laos dan Vietnam meresmikan"));
+        let substance = t
+            .iter()
+            .position(|c| c.starts_with("Jalur itu diperkirakan"));
         assert!(substance.is_some(), "{t:#?}");
         assert!(restated.is_none_or(|r| r > substance.unwrap()), "{t:#?}");
     }
@@ -503,10 +528,13 @@ Para pengamat menilai kerja sama kedua negara kemungkinan besar akan terus mengu
 ";
         let t = top(text);
         assert!(
-            t.first().is_some_and(|c| c.starts_with("Para pengamat menilai")),
+            t.first()
+                .is_some_and(|c| c.starts_with("Para pengamat menilai")),
             "{t:#?}"
         );
-        let war = t.iter().position(|c| c.starts_with("Kedua negara berperang pada 1995"));
+        let war = t
+            .iter()
+            .position(|c| c.starts_with("Kedua negara berperang pada 1995"));
         assert!(war.is_none_or(|w| w >= 2), "{t:#?}");
     }
 

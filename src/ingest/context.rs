@@ -57,7 +57,14 @@ pub fn reference_year(sentences: &[Sentence]) -> Option<i32> {
             .is_some_and(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "until" | "till" | "by" | "before" | "hingga" | "sampai" | "sebelum" | "menjelang"
+                    "until"
+                        | "till"
+                        | "by"
+                        | "before"
+                        | "hingga"
+                        | "sampai"
+                        | "sebelum"
+                        | "menjelang"
                 )
             })
     };

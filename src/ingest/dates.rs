@@ -181,9 +181,43 @@ pub fn scan(sentence: &str, lex: &DatesLexicon) -> Vec<Expr> {
 
 /// [`scan`] on a sentence already tokenized (`lower`: its tokens in lower case).
 pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Expr> {
-    let mut out = Vec::new();
-    let month_at = |i: usize| -> Option<u8> {
-        let t = toks.get(i)?;
+    let mut sc = Scanner {
+        toks,
+        lower,
+        lex,
+        out: Vec::new(),
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        i = sc
+            .numeric(i)
+            .or_else(|| sc.day_of_month(i))
+            .or_else(|| sc.day_month(i))
+            .or_else(|| sc.month_first(i))
+            .unwrap_or_else(|| {
+                sc.lone_year(i);
+                i + 1
+            });
+    }
+    let mut out = sc.out;
+    mark_datelines(&mut out, toks, lower, lex);
+    out
+}
+
+/// The token scanner's state: the sentence and what it found so far. Each
+/// pattern method tries the tokens at `i` and returns the index after what
+/// it consumed, or `None` when it does not apply.
+struct Scanner<'t, 'a> {
+    toks: &'t [Token<'a>],
+    lower: &'t [&'t str],
+    lex: &'t DatesLexicon,
+    out: Vec<Expr>,
+}
+
+impl Scanner<'_, '_> {
+    /// A month name at token `i` (written with a capital).
+    fn month_at(&self, i: usize) -> Option<u8> {
+        let t = self.toks.get(i)?;
         // Month names are written with a capital (checked first: it is cheap).
         if !t
             .text
@@ -194,163 +228,163 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
         {
             return None;
         }
-        lex.months.get(lower[i]).copied()
-    };
-    let year_at = |i: usize| -> Option<i32> {
-        let t = toks.get(i)?;
+        self.lex.months.get(self.lower[i]).copied()
+    }
+
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let t = self.toks.get(i)?;
         if t.text.len() != 4 || !t.is_number() {
             return None;
         }
         let y: i32 = t.text.parse().ok()?;
-        (lex.year_min..=lex.year_max).contains(&y).then_some(y)
-    };
-    let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.text == ",");
-    let is_dot = |i: usize| toks.get(i).is_some_and(|t| t.text == ".");
-    // Skip an abbreviation's period after a month ("Jan. 5").
-    let after_month = |i: usize| if is_dot(i + 1) { i + 2 } else { i + 1 };
-    let span = |a: usize, b: usize| toks[a].start..toks[b].end;
-    let mut i = 0;
-    while i < toks.len() {
-        let t: &Token = &toks[i];
-        // 2023-09-29, 2025-05, 2014-2015
-        if t.text.contains('-') && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-            if let Some(found) = iso(t.text, lex) {
-                out.extend(found.into_iter().map(|f| Expr::new(f, span(i, i))));
-            }
-            i += 1;
-            continue;
-        }
-        // 12/9/2024 (day/month/year, as written in Indonesia and Europe)
-        if t.text.contains('/') {
-            let parts: Vec<&str> = t.text.split('/').collect();
-            if parts.len() == 3
-                && let (Ok(d), Ok(m), Ok(y)) = (
-                    parts[0].parse::<u32>(),
-                    parts[1].parse::<u32>(),
-                    parts[2].parse::<i32>(),
-                )
-                && valid_day(d)
-                && (1..=12).contains(&m)
-                && parts[2].len() == 4
-                && (lex.year_min..=lex.year_max).contains(&y)
-            {
-                out.push(Expr::new(
-                    Found::Absolute(Date::day(y, m as u8, d as u8)),
-                    span(i, i),
-                ));
-            }
-            i += 1;
-            continue;
-        }
-        // 14th day of December, 2023
-        if let Some(d) = day_number(t.text)
-            && lower.get(i + 1).is_some_and(|w| *w == "day")
-            && lower.get(i + 2).is_some_and(|w| *w == "of")
-            && let Some(m) = month_at(i + 3)
-        {
-            let j = after_month(i + 3);
-            let k = if is_comma(j) { j + 1 } else { j };
-            if let Some(y) = year_at(k) {
-                out.push(Expr::new(Found::Absolute(Date::day(y, m, d)), span(i, k)));
-                i = k + 1;
-            } else {
-                out.push(Expr::new(
-                    Found::NeedsYear {
-                        month: m,
-                        day: Some(d),
-                        direction: Direction::Unknown,
-                    },
-                    span(i, i + 3),
-                ));
-                i += 4;
-            }
-            continue;
-        }
-        // 9 November 2020 / 20 Mei
-        if let Some(d) = day_number(t.text)
-            && let Some(m) = month_at(i + 1)
-        {
-            let j = after_month(i + 1);
-            let k = if is_comma(j) { j + 1 } else { j };
-            if let Some(y) = year_at(k) {
-                out.push(Expr::new(Found::Absolute(Date::day(y, m, d)), span(i, k)));
-                i = k + 1;
-            } else {
-                let direction = direction_at(lower, i.checked_sub(1), j, lex);
-                out.push(Expr::new(
-                    Found::NeedsYear {
-                        month: m,
-                        day: Some(d),
-                        direction,
-                    },
-                    span(i, i + 1),
-                ));
-                i += 2;
-            }
-            continue;
-        }
-        if let Some(m) = month_at(i) {
-            let j = after_month(i);
-            // July 4, 2025 / December 3
-            if let Some(d) = toks.get(j).and_then(|t| day_number(t.text))
-                && year_at(j).is_none()
-            {
-                let k = if is_comma(j + 1) { j + 2 } else { j + 1 };
-                if let Some(y) = year_at(k) {
-                    out.push(Expr::new(Found::Absolute(Date::day(y, m, d)), span(i, k)));
-                    i = k + 1;
-                } else {
-                    let direction = direction_at(lower, i.checked_sub(1), j + 1, lex);
-                    out.push(Expr::new(
-                        Found::NeedsYear {
-                            month: m,
-                            day: Some(d),
-                            direction,
-                        },
-                        span(i, j),
-                    ));
-                    i = j + 1;
-                }
-                continue;
-            }
-            // Maret 2021 / December, 2023
-            let k = if is_comma(j) { j + 1 } else { j };
-            if let Some(y) = year_at(k) {
-                out.push(Expr::new(Found::Absolute(Date::month(y, m)), span(i, k)));
-                i = k + 1;
-                continue;
-            }
-            // Pada Mei / bulan Juli / Januari lalu
-            let intro = i > 0 && lex.month_intro.contains(lower[i - 1]);
-            let direction = direction_at(lower, i.checked_sub(1), j, lex);
-            let ambiguous = lex.ambiguous_months.contains(lower[i]);
-            if intro || (direction != Direction::Unknown && !ambiguous) {
-                out.push(Expr::new(
-                    Found::NeedsYear {
-                        month: m,
-                        day: None,
-                        direction,
-                    },
-                    span(i, i),
-                ));
-            }
-            i += 1;
-            continue;
-        }
-        // A year on its own: 2016, awal 2025, the 2024 budget.
-        if let Some(y) = year_at(i) {
-            let next = lower.get(i + 1).copied();
-            let prev = if i > 0 { toks[i - 1].text } else { "" };
-            let count = next.is_some_and(|n| lex.count_nouns.contains(n));
-            let money = matches!(prev, "$" | "€" | "£" | "Rp" | "US$") || next == Some("%");
-            if !count && !money {
-                out.push(Expr::new(Found::Absolute(Date::year(y)), span(i, i)));
-            }
-        }
-        i += 1;
+        (self.lex.year_min..=self.lex.year_max)
+            .contains(&y)
+            .then_some(y)
     }
-    // What stands before each expression tells a dateline from an event date.
-    for e in &mut out {
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.text == ",")
+    }
+
+    /// Past a month at `i`, and its abbreviation's period ("Jan. 5").
+    fn after_month(&self, i: usize) -> usize {
+        if self.toks.get(i + 1).is_some_and(|t| t.text == ".") {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
+    /// Past an optional comma at `j`.
+    fn past_comma(&self, j: usize) -> usize {
+        if self.is_comma(j) { j + 1 } else { j }
+    }
+
+    fn push(&mut self, found: Found, a: usize, b: usize) {
+        let span = self.toks[a].start..self.toks[b].end;
+        self.out.push(Expr::new(found, span));
+    }
+
+    /// A day and month with the year at `k` if there is one, else a
+    /// year-less date spanning `a..=b`; returns the index after it.
+    fn dated(&mut self, d: u8, m: u8, a: usize, k: usize, b: usize, direction: Direction) -> usize {
+        if let Some(y) = self.year_at(k) {
+            self.push(Found::Absolute(Date::day(y, m, d)), a, k);
+            k + 1
+        } else {
+            let found = Found::NeedsYear {
+                month: m,
+                day: Some(d),
+                direction,
+            };
+            self.push(found, a, b);
+            b + 1
+        }
+    }
+
+    /// 2023-09-29, 2025-05, 2014-2015; 12/9/2024 (day/month/year, as written
+    /// in Indonesia and Europe).
+    fn numeric(&mut self, i: usize) -> Option<usize> {
+        let t = self.toks[i];
+        if t.text.contains('-') && t.text.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            if let Some(found) = iso(t.text, self.lex) {
+                for f in found {
+                    self.push(f, i, i);
+                }
+            }
+            return Some(i + 1);
+        }
+        if !t.text.contains('/') {
+            return None;
+        }
+        let parts: Vec<&str> = t.text.split('/').collect();
+        if parts.len() == 3
+            && let (Ok(d), Ok(m), Ok(y)) = (
+                parts[0].parse::<u32>(),
+                parts[1].parse::<u32>(),
+                parts[2].parse::<i32>(),
+            )
+            && valid_day(d)
+            && (1..=12).contains(&m)
+            && parts[2].len() == 4
+            && (self.lex.year_min..=self.lex.year_max).contains(&y)
+        {
+            self.push(Found::Absolute(Date::day(y, m as u8, d as u8)), i, i);
+        }
+        Some(i + 1)
+    }
+
+    /// 14th day of December, 2023.
+    fn day_of_month(&mut self, i: usize) -> Option<usize> {
+        let d = day_number(self.toks[i].text)?;
+        if !(self.lower.get(i + 1).is_some_and(|w| *w == "day")
+            && self.lower.get(i + 2).is_some_and(|w| *w == "of"))
+        {
+            return None;
+        }
+        let m = self.month_at(i + 3)?;
+        let k = self.past_comma(self.after_month(i + 3));
+        Some(self.dated(d, m, i, k, i + 3, Direction::Unknown))
+    }
+
+    /// 9 November 2020 / 20 Mei.
+    fn day_month(&mut self, i: usize) -> Option<usize> {
+        let d = day_number(self.toks[i].text)?;
+        let m = self.month_at(i + 1)?;
+        let j = self.after_month(i + 1);
+        let k = self.past_comma(j);
+        let direction = direction_at(self.lower, i.checked_sub(1), j, self.lex);
+        Some(self.dated(d, m, i, k, i + 1, direction))
+    }
+
+    /// July 4, 2025 / December 3 / Maret 2021 / December, 2023 / pada Mei,
+    /// bulan Juli, Januari lalu.
+    fn month_first(&mut self, i: usize) -> Option<usize> {
+        let m = self.month_at(i)?;
+        let j = self.after_month(i);
+        if let Some(d) = self.toks.get(j).and_then(|t| day_number(t.text))
+            && self.year_at(j).is_none()
+        {
+            let k = if self.is_comma(j + 1) { j + 2 } else { j + 1 };
+            let direction = direction_at(self.lower, i.checked_sub(1), j + 1, self.lex);
+            return Some(self.dated(d, m, i, k, j, direction));
+        }
+        let k = self.past_comma(j);
+        if let Some(y) = self.year_at(k) {
+            self.push(Found::Absolute(Date::month(y, m)), i, k);
+            return Some(k + 1);
+        }
+        let intro = i > 0 && self.lex.month_intro.contains(self.lower[i - 1]);
+        let direction = direction_at(self.lower, i.checked_sub(1), j, self.lex);
+        let ambiguous = self.lex.ambiguous_months.contains(self.lower[i]);
+        if intro || (direction != Direction::Unknown && !ambiguous) {
+            let found = Found::NeedsYear {
+                month: m,
+                day: None,
+                direction,
+            };
+            self.push(found, i, i);
+        }
+        Some(i + 1)
+    }
+
+    /// A year on its own: 2016, awal 2025, the 2024 budget (not a count or
+    /// an amount: "2024 tentara", "$2025", "2025%").
+    fn lone_year(&mut self, i: usize) {
+        let Some(y) = self.year_at(i) else { return };
+        let next = self.lower.get(i + 1).copied();
+        let prev = if i > 0 { self.toks[i - 1].text } else { "" };
+        let count = next.is_some_and(|n| self.lex.count_nouns.contains(n));
+        let money = matches!(prev, "$" | "€" | "£" | "Rp" | "US$") || next == Some("%");
+        if !count && !money {
+            self.push(Found::Absolute(Date::year(y)), i, i);
+        }
+    }
+}
+
+/// What stands before each expression tells a dateline from an event date.
+fn mark_datelines(out: &mut [Expr], toks: &[Token], lower: &[&str], lex: &DatesLexicon) {
+    for e in out {
         let i = toks
             .iter()
             .position(|t| t.start == e.span.start)
@@ -377,7 +411,6 @@ pub fn scan_tokens(toks: &[Token], lower: &[&str], lex: &DatesLexicon) -> Vec<Ex
                 && !matches!(prev, "the" | "of" | "and" | "dan" | "to");
         }
     }
-    out
 }
 
 /// Past or future from the word after the expression (`after`: "Januari

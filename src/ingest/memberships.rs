@@ -6,9 +6,7 @@
 //! reported more than once — since a member joining in a list of others is
 //! an aside, not a relation. A pair the cue pass found keeps its relation.
 
-use crate::brief::{
-    Actor, Alliance, AllianceKind, Evidence, QuadClass, Relation, Stance, Trend,
-};
+use crate::brief::{Actor, Alliance, AllianceKind, Evidence, QuadClass, Relation, Stance, Trend};
 
 /// The event's direction: +1 cooperation, -1 conflict, 0 neither.
 fn polarity(action: &str) -> i32 {
@@ -24,10 +22,21 @@ fn polarity(action: &str) -> i32 {
 const MAIN_ACTORS: usize = 5;
 
 /// Relations implied by the organisations' membership events.
-pub fn event_relations(alliances: &[Alliance], relations: &[Relation], actors: &[Actor]) -> Vec<Relation> {
-    let main: Vec<&str> = actors.iter().take(MAIN_ACTORS).map(|a| a.id.as_str()).collect();
+pub fn event_relations(
+    alliances: &[Alliance],
+    relations: &[Relation],
+    actors: &[Actor],
+) -> Vec<Relation> {
+    let main: Vec<&str> = actors
+        .iter()
+        .take(MAIN_ACTORS)
+        .map(|a| a.id.as_str())
+        .collect();
     let mut out: Vec<Relation> = Vec::new();
-    for al in alliances.iter().filter(|a| a.kind == AllianceKind::Organisation) {
+    for al in alliances
+        .iter()
+        .filter(|a| a.kind == AllianceKind::Organisation)
+    {
         let mut states: Vec<&str> = Vec::new();
         for e in &al.events {
             if !states.contains(&e.actor.as_str()) {
@@ -43,7 +52,8 @@ pub fn event_relations(alliances: &[Alliance], relations: &[Relation], actors: &
             let Some(last) = events.last() else { continue };
             // The headline is paragraph 1, the lede paragraph 2.
             let lede = events.iter().any(|e| e.paragraph <= 2);
-            let central = main.contains(&state) && main.contains(&al.id.as_str()) && events.len() >= 2;
+            let central =
+                main.contains(&state) && main.contains(&al.id.as_str()) && events.len() >= 2;
             if !(lede || central) {
                 continue;
             }
@@ -61,16 +71,19 @@ pub fn event_relations(alliances: &[Alliance], relations: &[Relation], actors: &
             let evidence: Vec<Evidence> = events
                 .iter()
                 .filter_map(|e| {
-                    al.evidence.iter().find(|x| x.paragraph == e.paragraph).map(|x| Evidence {
-                        text: x.text.clone(),
-                        date: e.date.clone().or_else(|| x.date.clone()),
-                        class: if polarity(&e.action) > 0 {
-                            QuadClass::MaterialCooperation
-                        } else {
-                            QuadClass::MaterialConflict
-                        },
-                        paragraph: e.paragraph,
-                    })
+                    al.evidence
+                        .iter()
+                        .find(|x| x.paragraph == e.paragraph)
+                        .map(|x| Evidence {
+                            text: x.text.clone(),
+                            date: e.date.clone().or_else(|| x.date.clone()),
+                            class: if polarity(&e.action) > 0 {
+                                QuadClass::MaterialCooperation
+                            } else {
+                                QuadClass::MaterialConflict
+                            },
+                            paragraph: e.paragraph,
+                        })
                 })
                 .fold(Vec::new(), |mut v, e| {
                     if !v.iter().any(|x: &Evidence| x.text == e.text) {
@@ -90,7 +103,11 @@ pub fn event_relations(alliances: &[Alliance], relations: &[Relation], actors: &
                 } else {
                     Stance::Conflict
                 },
-                tone: if mixed { 2.0 * sign as f64 } else { 4.0 * sign as f64 },
+                tone: if mixed {
+                    2.0 * sign as f64
+                } else {
+                    4.0 * sign as f64
+                },
                 trend: if mixed {
                     if sign > 0 {
                         Trend::Improving

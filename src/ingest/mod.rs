@@ -162,7 +162,9 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
         .into_iter()
         .partition(|a| a.kind == crate::brief::ActorKind::Group);
     let mut relations: Vec<crate::brief::Relation> = relations;
-    relations.extend(memberships::event_relations(&alliances, &relations, &actors));
+    relations.extend(memberships::event_relations(
+        &alliances, &relations, &actors,
+    ));
     Extracted {
         date: dd.document.map(|d| d.to_string()),
         actors,

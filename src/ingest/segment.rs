@@ -346,7 +346,10 @@ mod cap_tests {
         let rs = sentences(&text, abbr);
         assert!(rs.len() >= 5, "{}", rs.len());
         assert!(rs.iter().all(|r| r.end - r.start <= SENTENCE_MAX));
-        assert!(rs.iter().all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end)));
+        assert!(
+            rs.iter()
+                .all(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        );
         // Nothing is lost but the spaces between the pieces.
         let kept: usize = rs.iter().map(|r| r.end - r.start).sum();
         assert!(kept + rs.len() * 2 >= text.trim_end().len());

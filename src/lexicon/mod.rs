@@ -683,7 +683,11 @@ impl Lexicon {
             composition: PhraseSet::new(numbered(&a.composition)),
             continuity: a.continuity.iter().map(|w| w.to_lowercase()).collect(),
             group_pronouns: PhraseSet::new(numbered(&a.group_pronouns)),
-            member_modifiers: a.member_modifiers.iter().map(|w| w.to_lowercase()).collect(),
+            member_modifiers: a
+                .member_modifiers
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         };
         let r: RelationsFile = embedded("relations.toml", RELATIONS_TOML);
         let lower_set = |v: &[String]| {

@@ -39,28 +39,28 @@ fn modifier(w: &str, al: &AllianceLexicon) -> bool {
 fn describes(w: &str, al: &AllianceLexicon) -> bool {
     modifier(w, al)
         || matches!(
-        w,
-        "," | "a"
-            | "an"
-            | "the"
-            | "adalah"
-            | "merupakan"
-            | "sebagai"
-            | "is"
-            | "was"
-            | "has"
-            | "have"
-            | "had"
-            | "been"
-            | "salah"
-            | "satu"
-            | "one"
-            | "of"
-            | "as"
-            | "sudah"
-            | "telah"
-            | "menjadi"
-    )
+            w,
+            "," | "a"
+                | "an"
+                | "the"
+                | "adalah"
+                | "merupakan"
+                | "sebagai"
+                | "is"
+                | "was"
+                | "has"
+                | "have"
+                | "had"
+                | "been"
+                | "salah"
+                | "satu"
+                | "one"
+                | "of"
+                | "as"
+                | "sudah"
+                | "telah"
+                | "menjadi"
+        )
 }
 
 /// The list of states a membership noun ending at token `e` names: after it

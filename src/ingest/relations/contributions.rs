@@ -164,7 +164,10 @@ fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     let hc = v.clause(h.start);
     let own = in_clause(v, sides, h, |c| c == hc);
     // A conditional clause ("..., jika diserang") supposes; it does not reach.
-    let conditional = v.ranges(cat::HYPOTHETICAL).iter().any(|&(s, _)| v.clause(s) == hc);
+    let conditional = v
+        .ranges(cat::HYPOTHETICAL)
+        .iter()
+        .any(|&(s, _)| v.clause(s) == hc);
     if !own.is_empty() || conditional || sides.iter().any(|g| v.clause(g.start) == hc) {
         return own;
     }
@@ -364,7 +367,11 @@ pub(super) fn lend(
         // One side goes on with the pairs it had in the sentence before
         // ("Mali dan Niger keluar dari ECOWAS. ECOWAS menyesalkan keputusan itu").
         let side = &sides[0].actors;
-        for p in prev.pairs.iter().filter(|p| side.contains(&p.0) || side.contains(&p.1)) {
+        for p in prev
+            .pairs
+            .iter()
+            .filter(|p| side.contains(&p.0) || side.contains(&p.1))
+        {
             put(out, p.clone(), "topic");
         }
     }

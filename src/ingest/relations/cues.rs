@@ -373,11 +373,27 @@ mod tests {
                 .find(|r| r.a == a && r.b == b)
                 .map_or(0.0, |r| r.tone)
         };
-        let absence = tone("Between Peru and Chile there has been no war since 1883.", "CHL", "PER");
-        let promise = tone("Peru and Chile agreed that they would not attack each other.", "CHL", "PER");
+        let absence = tone(
+            "Between Peru and Chile there has been no war since 1883.",
+            "CHL",
+            "PER",
+        );
+        let promise = tone(
+            "Peru and Chile agreed that they would not attack each other.",
+            "CHL",
+            "PER",
+        );
         assert!(promise > absence, "promise {promise} vs absence {absence}");
-        let ketiadaan = tone("Tidak ada perang antara Peru dan Chile sejak 1883.", "CHL", "PER");
-        let janji = tone("Peru dan Chile berjanji tidak akan saling menyerang.", "CHL", "PER");
+        let ketiadaan = tone(
+            "Tidak ada perang antara Peru dan Chile sejak 1883.",
+            "CHL",
+            "PER",
+        );
+        let janji = tone(
+            "Peru dan Chile berjanji tidak akan saling menyerang.",
+            "CHL",
+            "PER",
+        );
         assert!(janji > ketiadaan, "janji {janji} vs ketiadaan {ketiadaan}");
     }
 

@@ -24,7 +24,10 @@ pub(super) use super::super::context::reference_year;
 
 /// The clauses that hold a phrase of `category`.
 fn clause_marks(v: &View, category: usize) -> Vec<usize> {
-    v.ranges(category).iter().map(|&(s, _)| v.clause(s)).collect()
+    v.ranges(category)
+        .iter()
+        .map(|&(s, _)| v.clause(s))
+        .collect()
 }
 
 /// The clauses whose dates all lie years before the document's time
@@ -120,7 +123,9 @@ fn transition(v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> f64 {
         return t.former_factor;
     }
     // The present part: "to" shortly before the cue, "from" and a cue before that.
-    if let Some(j) = (h.start.saturating_sub(3)..h.start).rev().find(|&j| is_to(j))
+    if let Some(j) = (h.start.saturating_sub(3)..h.start)
+        .rev()
+        .find(|&j| is_to(j))
         && let Some(i) = (j.saturating_sub(5)..j).rev().find(|&i| is_from(i))
         && cue_in(i + 1, j)
     {

@@ -196,7 +196,10 @@ fn analyse(
     sides.retain(|g| !(g.actors.len() == 1 && blocs.iter().any(|(o, _)| *o == g.actors[0])));
     let mut hits = cues::find(&v, &sides, lex);
     let time = frame::Frame::new(&v, reference, lex);
-    let nows: Vec<f64> = hits.iter().map(|h| time.factor(&v, h, &hits, lex)).collect();
+    let nows: Vec<f64> = hits
+        .iter()
+        .map(|h| time.factor(&v, h, &hits, lex))
+        .collect();
     for (h, now) in hits.iter_mut().zip(nows) {
         h.now = now;
     }

@@ -299,7 +299,9 @@ pub(super) fn memberships(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<(Strin
         let members: Vec<String> = sides
             .iter()
             .filter(|g| v.clause(g.start) == clause)
-            .filter(|g| (g.end <= from && from - g.end <= 4) || (g.start >= to && g.start - to <= 4))
+            .filter(|g| {
+                (g.end <= from && from - g.end <= 4) || (g.start >= to && g.start - to <= 4)
+            })
             .flat_map(|g| g.actors.iter().filter(|a| **a != org.id).cloned())
             .collect();
         if !members.is_empty() {
@@ -330,7 +332,8 @@ pub(super) fn memberships(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<(Strin
 pub(super) fn implied_subject(v: &View, sides: &mut Vec<Side>, prev: &Previous, lex: &Lexicon) {
     let Some(subject) = &prev.subject else { return };
     for i in 0..v.lower.len().saturating_sub(1) {
-        if !lex.time.relationship.contains(v.lower[i]) || !matches!(v.lower[i + 1], "with" | "dengan")
+        if !lex.time.relationship.contains(v.lower[i])
+            || !matches!(v.lower[i + 1], "with" | "dengan")
         {
             continue;
         }
@@ -388,9 +391,8 @@ mod tests {
     fn bare_membership_is_not_a_relation() {
         // Written for this test: the members and their bloc do not relate
         // here, but an outsider's pact with the bloc's members does.
-        let rs = rels(
-            "Fiji dan Vanuatu, dua anggota MSG, menyambut baik kerja sama perikanan itu.",
-        );
+        let rs =
+            rels("Fiji dan Vanuatu, dua anggota MSG, menyambut baik kerja sama perikanan itu.");
         assert!(rs.iter().all(|r| !r.contains("MSG")), "{rs:?}");
         let rs = rels("China signed a cooperation agreement with ASEAN members in 2024.");
         assert!(rs.iter().any(|r| r == "ASEAN-CHN cooperation"), "{rs:?}");
