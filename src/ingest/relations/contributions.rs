@@ -420,9 +420,14 @@ mod tests {
         let lex = crate::lexicon::shared();
         let doc = crate::ingest::document(text, crate::ingest::Format::Text, lex).unwrap();
         let rs = crate::ingest::extract(&doc, "id", lex).relations;
-        let r = rs.iter().find(|r| r.a == "ECOWAS" && r.b == "GIN").expect("ECOWAS-GIN");
+        let r = rs
+            .iter()
+            .find(|r| r.a == "ECOWAS" && r.b == "GIN")
+            .expect("ECOWAS-GIN");
         assert!(
-            r.evidence.iter().any(|e| e.text.starts_with("ECOWAS menyesalkan")),
+            r.evidence
+                .iter()
+                .any(|e| e.text.starts_with("ECOWAS menyesalkan")),
             "{:?}",
             r.evidence
         );
