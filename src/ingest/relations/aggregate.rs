@@ -181,3 +181,72 @@ fn trend(a: &PairAcc) -> Trend {
         _ => Trend::Stable,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::shared;
+
+    fn c(value: f64, now: f64, trend: Option<Trend>) -> Contribution {
+        Contribution {
+            value,
+            weight: 1.0,
+            class: if value > 0.0 {
+                QuadClass::VerbalCooperation
+            } else {
+                QuadClass::VerbalConflict
+            },
+            trend,
+            now,
+            cue: String::new(),
+        }
+    }
+
+    fn finish(cs: &[&[Contribution]]) -> Relation {
+        let lex = shared();
+        let doc =
+            crate::ingest::document("Judul\n\nSatu.", crate::ingest::Format::Text, lex).unwrap();
+        let scanned = crate::ingest::scan::document(&doc, lex);
+        let dd = crate::ingest::dates::resolve(&scanned, &lex.dates);
+        let found = crate::ingest::actors::find(&doc, &dd, "id", lex);
+        let sents = crate::ingest::context::sentences(&doc, &scanned, &found, &dd);
+        let mut acc = PairAcc::default();
+        for cs in cs {
+            acc.add(&sents[0], cs);
+        }
+        acc.finish(("A".into(), "B".into()), &lex.relations)
+    }
+
+    #[test]
+    fn stance_is_mixed_only_when_both_directions_weigh() {
+        assert_eq!(finish(&[&[c(6.0, 1.0, None)]]).stance, Stance::Cooperation);
+        assert_eq!(finish(&[&[c(-6.0, 1.0, None)]]).stance, Stance::Conflict);
+        assert_eq!(
+            finish(&[&[c(6.0, 1.0, None), c(-5.0, 1.0, None)]]).stance,
+            Stance::Mixed
+        );
+        assert_eq!(
+            finish(&[&[c(6.0, 1.0, None), c(-1.0, 1.0, None)]]).stance,
+            Stance::Cooperation
+        );
+    }
+
+    #[test]
+    fn history_weighs_less_in_the_stance_now() {
+        // A war framed as the past (now 0.4) against cooperation now (1.5).
+        let r = finish(&[&[c(-8.0, 0.4, None)], &[c(5.0, 1.5, None)]]);
+        assert_eq!(r.stance, Stance::Cooperation);
+        assert!(r.tone > 0.0, "{}", r.tone);
+    }
+
+    #[test]
+    fn explicit_trend_words_decide_the_trend() {
+        let r = finish(&[&[c(-3.0, 1.0, Some(Trend::Worsening))]]);
+        assert_eq!(r.trend, Trend::Worsening);
+        let r = finish(&[
+            &[c(3.0, 1.0, Some(Trend::Improving))],
+            &[c(-1.0, 1.0, None)],
+        ]);
+        assert_eq!(r.trend, Trend::Improving);
+    }
+}

@@ -32,3 +32,23 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::rels;
+
+    #[test]
+    fn a_host_and_a_mediator_are_not_parties() {
+        // Written for this test, both languages.
+        let rs = rels(
+            "Talks between Somalia and Kenya were hosted by Tanzania in Arusha and ended in a border agreement.",
+        );
+        assert!(rs.iter().any(|r| r.starts_with("KEN-SOM")), "{rs:?}");
+        assert!(rs.iter().all(|r| !r.contains("TZA")), "{rs:?}");
+        let rs = rels(
+            "Turki menengahi perundingan antara Etiopia dan Somalia yang berakhir dengan kesepakatan.",
+        );
+        assert!(rs.iter().any(|r| r.starts_with("ETH-SOM")), "{rs:?}");
+        assert!(rs.iter().all(|r| !r.contains("TUR")), "{rs:?}");
+    }
+}

@@ -131,3 +131,27 @@ impl<'a> View<'a> {
         t.ends_with("'s") || t.ends_with("’s")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Clauses;
+    use crate::lexicon::shared;
+
+    fn clauses(text: &str) -> Vec<usize> {
+        let toks = crate::ingest::tokens::tokenize(text);
+        let lower = text.to_ascii_lowercase();
+        let words = crate::ingest::tokens::lowered(&toks, &lower);
+        let c = Clauses::new(&words, &shared().relations);
+        (0..words.len()).map(|i| c.of(i)).collect()
+    }
+
+    #[test]
+    fn a_break_word_starts_a_clause_and_a_subordinate_runs_to_the_comma() {
+        // Written for this test. "but" opens clause 1.
+        let c = clauses("Chile protested but Peru refused");
+        assert_eq!(c, [0, 0, 1, 1, 1]);
+        // "Meskipun ..." runs to the comma; the main clause follows.
+        let c = clauses("Meskipun Peru protes , Chile menolak");
+        assert_eq!(c, [1, 1, 1, 2, 2, 2]);
+    }
+}
