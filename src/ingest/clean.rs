@@ -433,11 +433,13 @@ fn classify(lines: &[Line<'_>], layout: &Layout, lex: &CleanLexicon) -> Vec<Kind
             || ends_sentence(lines[i - 1].text);
         let next = lines.get(i + 1);
         let next_continues = next.is_some_and(|n| starts_lower(n.text));
+        // The document's first line may be a long headline ("Dari Sekutu
+        // Menjadi Musuh: Ethiopia dan Eritrea di Ambang Perang Baru").
+        let headline = i == 0 && !seen_text && words <= 16 && chars <= 140;
         let plausible = prev_closed
             && !next_continues
             && !is_metadata(t, lex)
-            && words <= 12
-            && chars <= 100
+            && ((words <= 12 && chars <= 100) || headline)
             && !ends_sentence(t)
             && !t.ends_with([',', ';', ':', '-', '—', '–', '('])
             && !starts_bullet(t)
@@ -454,6 +456,8 @@ fn classify(lines: &[Line<'_>], layout: &Layout, lex: &CleanLexicon) -> Vec<Kind
             Kind::Heading(if depth >= 3 { 3 } else { 2 })
         } else if is_all_caps(t) && words <= 10 {
             Kind::Heading(if seen_text { 2 } else { 1 })
+        } else if headline && next.is_some() && !layout.wrapped {
+            Kind::Heading(1)
         } else if next.is_some()
             && words <= 10
             && chars <= 80
@@ -598,6 +602,18 @@ fn breaks_before(lines: &[Line<'_>], i: usize, layout: &Layout) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_first_line_with_a_colon_is_the_headline() {
+        // Written for this test.
+        let lex = crate::lexicon::shared();
+        let text = "Dari Kawan Menjadi Lawan: Kenya dan Tanzania di Ambang Perang Dagang Baru\n\nHubungan kedua negara memburuk tahun ini.\n\nLatar belakang\n\nKedua negara pernah bersekutu.\n";
+        let doc = crate::ingest::document(text, crate::ingest::Format::Text, lex).unwrap();
+        assert_eq!(
+            doc.title,
+            "Dari Kawan Menjadi Lawan: Kenya dan Tanzania di Ambang Perang Dagang Baru"
+        );
+    }
+
     use super::*;
     use crate::lexicon::shared;
 

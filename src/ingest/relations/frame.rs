@@ -66,15 +66,43 @@ pub(super) struct Frame {
     present: Vec<usize>,
     old: Vec<usize>,
     lede: bool,
+    /// The frame the paragraph's sentences before set, for a sentence that
+    /// sets none of its own.
+    inherited: Tense,
+}
+
+/// A narrative's time frame carried from sentence to sentence within a
+/// paragraph: "Hubungan kedua negara pernah berada di titik nadir. Setelah
+/// ..., Baku menutup kedutaannya. Kini keadaannya jauh berbeda. Azerbaijan
+/// membuka kembali ...": the middle sentence is still the past, the last
+/// is the present.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Tense {
+    #[default]
+    Unmarked,
+    Past,
+    Present,
 }
 
 impl Frame {
-    pub(super) fn new(v: &View, reference: Option<i32>, lex: &Lexicon) -> Frame {
+    pub(super) fn new(v: &View, reference: Option<i32>, inherited: Tense, lex: &Lexicon) -> Frame {
         Frame {
             past: clause_marks(v, cat::PAST_FRAME),
             present: clause_marks(v, cat::PRESENT_FRAME),
             old: old_clauses(v, reference, lex),
             lede: v.sent.p <= 1,
+            inherited,
+        }
+    }
+
+    /// The frame this sentence leaves for the next one in its paragraph.
+    pub(super) fn carried(&self) -> Tense {
+        if !self.present.is_empty() {
+            Tense::Present
+        } else if !self.past.is_empty() {
+            Tense::Past
+        } else {
+            self.inherited
         }
     }
 
@@ -91,7 +119,11 @@ impl Frame {
         } else if !self.past.is_empty() {
             t.history_factor
         } else {
-            1.0
+            match self.inherited {
+                Tense::Past => t.history_factor,
+                Tense::Present => t.present_factor,
+                Tense::Unmarked => 1.0,
+            }
         };
         f *= transition(v, h, hits, lex);
         if h.start > 0 && lex.relations.former.contains(v.lower[h.start - 1]) {
@@ -175,6 +207,14 @@ mod tests {
         assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Conflict));
         let en = "Kenya and Tanzania: from friendship to hostility\n\nRelations between Kenya and Tanzania turned from friendship to hostility after this year's trade dispute.\n";
         assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Conflict));
+    }
+
+    #[test]
+    fn a_paragraph_keeps_its_time_frame_until_it_changes() {
+        // Written for this test: the middle sentence has no marker of its own;
+        // it is still the past the first sentence opened.
+        let id = "Kenya dan Somalia\n\nHubungan Kenya dan Somalia pernah berada di titik terendah. Nairobi menuduh Mogadishu mendukung serangan dan memutus hubungan diplomatik. Kini keadaannya berbeda: kedua negara membuka kembali kedutaan dan menandatangani perjanjian kerja sama keamanan.\n";
+        assert_eq!(stance(id, "KEN", "SOM"), Some(Stance::Cooperation));
     }
 
     #[test]

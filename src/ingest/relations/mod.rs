@@ -82,6 +82,8 @@ struct Said {
     reciprocal: Option<Pair>,
     /// Several actors named as one side.
     group: Option<Vec<String>>,
+    /// The time frame it leaves for the next sentence of its paragraph.
+    tense: frame::Tense,
 }
 
 impl Said {
@@ -96,6 +98,7 @@ impl Said {
                 .iter()
                 .find(|g| !g.reciprocal && g.actors.len() >= 2)
                 .map(|g| g.actors.clone()),
+            tense: frame::Tense::Unmarked,
         }
     }
 }
@@ -111,6 +114,7 @@ fn walk(
     mut f: impl FnMut(&Sentence, &Contributions),
 ) {
     let reference = frame::reference_year(sentences);
+    let mut tense = frame::Tense::Unmarked;
     let mut context: Option<Pair> = None;
     let mut last_section = usize::MAX;
     let mut prev = Previous::default();
@@ -126,14 +130,18 @@ fn walk(
             prev = Previous::default();
         }
         let section_pair = section_pairs.get(sent.section).cloned().flatten();
+        if sent.paragraph != prev.paragraph {
+            tense = frame::Tense::Unmarked;
+        }
         let (contributions, said) = analyse(
             sent,
             context.as_ref(),
             section_pair.as_ref(),
             &prev,
-            reference,
+            (reference, tense),
             lex,
         );
+        tense = said.tense;
         let mut best: Option<(&Pair, f64)> = None;
         let mut pairs = Vec::new();
         for (p, cs) in &contributions {
@@ -170,7 +178,7 @@ fn analyse(
     context: Option<&Pair>,
     section_pair: Option<&Pair>,
     prev: &Previous,
-    reference: Option<i32>,
+    (reference, tense): (Option<i32>, frame::Tense),
     lex: &Lexicon,
 ) -> (Contributions, Said) {
     let v = View::new(sent, &lex.relations);
@@ -181,7 +189,12 @@ fn analyse(
         let anaphor = context.is_some() && !v.phrases(cat::ANAPHORA).is_empty();
         let pronoun = !prev.pairs.is_empty() && v.opens_with(cat::PRONOUNS);
         if !anaphor && !pronoun {
-            return (Contributions::new(), Said::default());
+            let time = frame::Frame::new(&v, reference, tense, lex);
+            let said = Said {
+                tense: time.carried(),
+                ..Said::default()
+            };
+            return (Contributions::new(), said);
         }
     }
     let mut sides = sides::coordinate(&v, &mentions, lex);
@@ -195,7 +208,7 @@ fn analyse(
     // describes its members here; the members are the parties.
     sides.retain(|g| !(g.actors.len() == 1 && blocs.iter().any(|(o, _)| *o == g.actors[0])));
     let mut hits = cues::find(&v, &sides, lex);
-    let time = frame::Frame::new(&v, reference, lex);
+    let time = frame::Frame::new(&v, reference, tense, lex);
     let nows: Vec<f64> = hits
         .iter()
         .map(|h| time.factor(&v, h, &hits, lex))
@@ -207,7 +220,9 @@ fn analyse(
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
     }
-    (out, Said::of(&sides))
+    let mut said = Said::of(&sides);
+    said.tense = time.carried();
+    (out, said)
 }
 
 /// Most evidence sentences kept per pair (the stance, tone and trend are
