@@ -456,13 +456,13 @@ fn classify(lines: &[Line<'_>], layout: &Layout, lex: &CleanLexicon) -> Vec<Kind
             Kind::Heading(if depth >= 3 { 3 } else { 2 })
         } else if is_all_caps(t) && words <= 10 {
             Kind::Heading(if seen_text { 2 } else { 1 })
-        } else if headline && next.is_some() && !layout.wrapped {
-            Kind::Heading(1)
         } else if next.is_some()
             && words <= 10
             && chars <= 80
             && (!layout.wrapped || chars * 10 < layout.full * 7)
         {
+            Kind::Heading(2)
+        } else if headline && next.is_some() && !layout.wrapped {
             Kind::Heading(2)
         } else {
             Kind::Text

@@ -557,6 +557,24 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
         final_info.push(info[i]);
         per_form.push((form, (final_info.len() - 1) as u32));
     }
+    // Indonesian attaches "-nya" (its, their) to the last noun of a phrase:
+    // "membuka kembali kedutaan" is also "membuka kembali kedutaannya".
+    let known: rustc_hash::FxHashSet<String> =
+        per_form.iter().map(|(f, _)| f.to_lowercase()).collect();
+    let mut enclitic: Vec<(String, u32)> = Vec::new();
+    for (form, id) in &per_form {
+        let last = form.rsplit(' ').next().unwrap_or("");
+        let variant = format!("{form}nya");
+        if form.contains(' ')
+            && last.len() >= 4
+            && last.chars().all(char::is_alphabetic)
+            && !last.ends_with("nya")
+            && !known.contains(&variant.to_lowercase())
+        {
+            enclitic.push((variant, *id));
+        }
+    }
+    per_form.extend(enclitic);
     Ok(Cues {
         set: PhraseSet::new(per_form),
         info: final_info,
@@ -905,6 +923,23 @@ pub fn actor_names() -> &'static HashMap<String, Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_takes_the_enclitic_nya() {
+        // "membuka kembali kedutaan" is listed; "kedutaannya" (its embassy) is found too.
+        let lex = shared();
+        let found = lex
+            .phrases
+            .find("Azerbaijan membuka kembali kedutaannya di Teheran.");
+        assert!(
+            found
+                .get(cat::CUES)
+                .iter()
+                .any(|m| lex.phrases.phrase(m.phrase).ends_with("kedutaannya")),
+            "{:?}",
+            found.get(cat::CUES)
+        );
+    }
 
     #[test]
     fn embedded_lexicons_parse() {

@@ -24,9 +24,11 @@ pub(super) use super::super::context::reference_year;
 
 /// The clauses that hold a phrase of `category`.
 fn clause_marks(v: &View, category: usize) -> Vec<usize> {
+    // The clause of the marker's last word: "a decade after" marks the
+    // clause "after" opens.
     v.ranges(category)
         .iter()
-        .map(|&(s, _)| v.clause(s))
+        .map(|&(_, e)| v.clause(e.saturating_sub(1)))
         .collect()
 }
 
@@ -215,6 +217,12 @@ mod tests {
         // it is still the past the first sentence opened.
         let id = "Kenya dan Somalia\n\nHubungan Kenya dan Somalia pernah berada di titik terendah. Nairobi menuduh Mogadishu mendukung serangan dan memutus hubungan diplomatik. Kini keadaannya berbeda: kedua negara membuka kembali kedutaan dan menandatangani perjanjian kerja sama keamanan.\n";
         assert_eq!(stance(id, "KEN", "SOM"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn a_decade_after_puts_its_clause_in_the_past() {
+        let en = "Egypt and Jordan\n\nA decade after they broke off relations and expelled each other's diplomats, Egypt and Jordan have become close partners.\n";
+        assert_eq!(stance(en, "EGY", "JOR"), Some(Stance::Cooperation));
     }
 
     #[test]

@@ -388,6 +388,15 @@ mod tests {
     }
 
     #[test]
+    fn what_the_two_are_to_each_other_makes_them_a_pair() {
+        // Written for this test, both languages.
+        let rs = rels("Vietnam dan Laos, bekas musuh, kini menjadi mitra strategis komprehensif.");
+        assert_eq!(rs, ["LAO-VNM cooperation"]);
+        let rs = rels("Peru and Ecuador, once enemies, are now close partners in trade.");
+        assert!(rs.iter().any(|r| r == "ECU-PER cooperation"), "{rs:?}");
+    }
+
+    #[test]
     fn bare_membership_is_not_a_relation() {
         // Written for this test: the members and their bloc do not relate
         // here, but an outsider's pact with the bloc's members does.
