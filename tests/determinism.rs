@@ -1,5 +1,5 @@
 //! Ingest output is identical run to run: every document of `sources/`,
-//! `tests/evalset/` and the dev set (`../shared/devset/`, when it is beside
+//! `tests/evalset/`, `tests/holdout/` and the dev set (`../shared/devset/`, when it is beside
 //! the clone, as in CI) ingested ten times in this process — each run builds
 //! its maps afresh, so any hash-map order that reached the output would show
 //! — and three times through the binary, byte for byte.
@@ -12,7 +12,11 @@ use briefing::lexicon;
 
 fn documents() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut dirs = vec![root.join("sources"), root.join("tests/evalset")];
+    let mut dirs = vec![
+        root.join("sources"),
+        root.join("tests/evalset"),
+        root.join("tests/holdout"),
+    ];
     let shared = root.join("../shared/devset");
     if shared.is_dir() {
         dirs.push(shared);
