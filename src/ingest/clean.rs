@@ -457,12 +457,9 @@ fn classify(lines: &[Line<'_>], layout: &Layout, lex: &CleanLexicon) -> Vec<Kind
         } else if is_all_caps(t) && words <= 10 {
             Kind::Heading(if seen_text { 2 } else { 1 })
         } else if next.is_some()
-            && words <= 10
-            && chars <= 80
-            && (!layout.wrapped || chars * 10 < layout.full * 7)
+            && ((words <= 10 && chars <= 80 && (!layout.wrapped || chars * 10 < layout.full * 7))
+                || (headline && !layout.wrapped))
         {
-            Kind::Heading(2)
-        } else if headline && next.is_some() && !layout.wrapped {
             Kind::Heading(2)
         } else {
             Kind::Text
