@@ -101,11 +101,24 @@ pub fn definitions<'t>(
             let Some(close) = text[open..].find(')').map(|c| c + open) else {
                 break;
             };
-            let acronym = text[open + 1..close].trim();
+            let inner = text[open + 1..close].trim();
+            // "Pengaturan Kerja Sama Trilateral (Trilateral Cooperative
+            // Arrangement/TCA)", "(Shanghai Cooperation Organisation, SCO)":
+            // Indonesian text gives the English name and the acronym in the
+            // brackets; the name is read there.
+            let (acronym, inner_name) = match inner.rfind(['/', ',', ';']) {
+                Some(k) if is_acronym(inner[k + 1..].trim()) && k > 0 => {
+                    (inner[k + 1..].trim(), Some(inner[..k].trim()))
+                }
+                _ => (inner, None),
+            };
             if !is_acronym(acronym) || out.iter().any(|d| d.acronym == acronym) {
                 continue;
             }
-            let before = text[..open].trim_end();
+            let before = match inner_name {
+                Some(n) if name_before(n, n.len()).is_some() => n,
+                _ => text[..open].trim_end(),
+            };
             let known = gaz.find(before, lang).into_iter().rev().find(|m| {
                 m.end == before.len()
                     && m.kind == AliasKind::Name
@@ -129,7 +142,7 @@ pub fn definitions<'t>(
             }
             // A new organisation: a name with an organisation's head noun, and an
             // acronym that names nothing else.
-            let Some(name) = name_before(text, before.len()) else {
+            let Some(name) = name_before(before, before.len()) else {
                 continue;
             };
             let lower: Vec<String> = name
@@ -236,5 +249,40 @@ mod tests {
         );
         assert!(a.iter().all(|x| x.0 != "LKA"), "{a:?}");
         assert!(a.iter().any(|x| x.0 == "CMD"), "{a:?}");
+    }
+
+    #[test]
+    fn the_english_name_and_acronym_inside_the_brackets() {
+        // Indonesian text often gives "Nama (English Name/ACR)".
+        let a = actors(
+            "Laut Arafura\n\nIndonesia dan Papua Nugini membentuk Dewan Kerja Sama Laut Arafura (Arafura Sea Cooperation Council/ASCC) pada 2025. ASCC bersidang di Merauke.\n",
+        );
+        assert!(
+            a.contains(&("ASCC".into(), "Arafura Sea Cooperation Council".into())),
+            "{a:?}"
+        );
+        let a = actors(
+            "Keamanan\n\nIndia aktif dalam Forum Samudra Barat (Western Ocean Forum, WOF) sejak 2024.\n",
+        );
+        assert!(a.iter().any(|x| x.0 == "WOF"), "{a:?}");
+        // The known name in the brackets: the gazetteer's organisation.
+        let a = actors(
+            "ASEAN\n\nPerhimpunan Bangsa-Bangsa Asia Tenggara (Association of Southeast Asian Nations/ASEAN) bersidang di Vientiane.\n",
+        );
+        assert_eq!(
+            a,
+            [(
+                "ASEAN".into(),
+                "Association of Southeast Asian Nations".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_organisation_id_is_its_acronym_as_written() {
+        let a = actors(
+            "Ekonomi\n\nAzerbaijan diterima sebagai anggota penuh D-8 di Kairo pada Desember 2024.\n",
+        );
+        assert!(a.iter().any(|x| x.0 == "D-8"), "{a:?}");
     }
 }

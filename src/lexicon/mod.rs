@@ -414,6 +414,8 @@ pub struct AllianceLexicon {
     pub continuity: FxHashSet<String>,
     pub group_pronouns: PhraseSet,
     pub member_modifiers: FxHashSet<String>,
+    pub reference_nouns: FxHashSet<String>,
+    pub demonstratives: FxHashSet<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -437,6 +439,8 @@ struct AlliancesFile {
     continuity: Vec<String>,
     group_pronouns: Vec<String>,
     member_modifiers: Vec<String>,
+    reference_nouns: Vec<String>,
+    demonstratives: Vec<String>,
 }
 
 /// User additions to the shipped lexicons (config `[lexicon]`).
@@ -706,6 +710,8 @@ impl Lexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            reference_nouns: a.reference_nouns.iter().map(|w| w.to_lowercase()).collect(),
+            demonstratives: a.demonstratives.iter().map(|w| w.to_lowercase()).collect(),
         };
         let r: RelationsFile = embedded("relations.toml", RELATIONS_TOML);
         let lower_set = |v: &[String]| {

@@ -13,27 +13,39 @@ use crate::lexicon::{Lexicon, cat};
 
 /// The organisation an event phrase at tokens `s..e` is about: the nearest
 /// after it, else before it, else (except for signing) the one the recent
-/// sentences are about ("Sweden to join the following month").
+/// sentences are about ("Sweden to join the following month"). Signing and
+/// founding take no organisation from the context: what is signed or founded
+/// is named in the clause, and when it is no organisation ("the format that
+/// Poland, Germany and France set up") it is not the bloc named before.
 fn organisation<'f>(
     f: &'f Facts,
     s: usize,
     e: usize,
-    sign: bool,
+    fresh: bool,
 ) -> (Option<String>, Option<&'f M>) {
+    // States join an organisation, not its commission or its missions
+    // ("troops to join the AU mission in Somalia").
     let org_after = f
         .orgs
         .iter()
-        .filter(|o| o.start >= e && o.start - e <= 8)
+        .filter(|o| !o.body && o.start >= e && o.start - e <= 8)
         .min_by_key(|o| o.start);
     let org_before = f
         .orgs
         .iter()
-        .filter(|o| o.end <= s && s - o.end <= 6)
+        .filter(|o| !o.body && o.end <= s && s - o.end <= 6)
         .max_by_key(|o| o.end);
+    let body_after = f
+        .orgs
+        .iter()
+        .any(|o| o.body && o.start >= e && o.start - e <= 3);
+    if org_after.is_none_or(|o| o.start - e > 3) && body_after {
+        return (None, None);
+    }
     let org = org_after
         .or(org_before)
         .map(|o| o.id.clone())
-        .or_else(|| (!sign).then(|| f.context_org.clone()).flatten());
+        .or_else(|| (!fresh).then(|| f.context_org.clone()).flatten());
     (org, org_before)
 }
 
@@ -88,7 +100,8 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
         if kind.action == "sign" && partnership {
             continue; // signing a partnership between states: see partnerships
         }
-        let (org, org_before) = organisation(f, s, e, kind.action == "sign");
+        let (org, org_before) =
+            organisation(f, s, e, matches!(kind.action.as_str(), "sign" | "found"));
         let Some(org) = org else { continue };
         let subject = subject(f, s, e, org_before);
         if subject.is_empty() {

@@ -1,7 +1,7 @@
 //! What the alliance steps read in one sentence: its actor mentions as token
 //! spans, the lists of states named together, the modifiers, and the context
 //! the sentences before it leave (the organisation they are about, the last
-//! list of states, the last pair).
+//! list of states, the states they are most about).
 
 use super::super::context::Sentence;
 use super::super::tokens::Token;
@@ -15,6 +15,8 @@ pub(super) struct M {
     pub kind: ActorKind,
     /// Named by its name (not a capital, leader or adjective).
     pub by_name: bool,
+    /// Named by one of the organisation's bodies ("AU Commission", a mission).
+    pub body: bool,
     pub start: usize,
     pub end: usize,
     pub byte_end: usize,
@@ -57,8 +59,9 @@ pub(super) struct Context {
     pub recent_orgs: Vec<(String, f64, usize)>,
     /// The last list of two or more states, with the sentence index.
     pub last_list: Option<(Vec<String>, usize)>,
-    /// The last sentence's pair of states.
-    pub prev_pair: Option<(String, String)>,
+    /// States mentioned: (id, decayed mention count as of the sentence
+    /// index, that index, mentions in all), as for organisations.
+    pub recent_states: Vec<(String, f64, usize, usize)>,
 }
 
 impl Context {
@@ -77,6 +80,58 @@ impl Context {
         best.map(|(o, _)| o.to_string())
     }
 
+    /// The two states the recent sentences are most about ("both countries",
+    /// "kedua negara"): mention counts decaying by half a sentence, each at
+    /// least half a mention as of sentence `index`; ties go to the later.
+    fn salient_pair(&self, index: usize) -> Option<Vec<String>> {
+        let mut ranked: Vec<(&str, f64, usize)> = self
+            .recent_states
+            .iter()
+            .map(|(id, score, at, _)| {
+                (
+                    id.as_str(),
+                    score * 0.5f64.powi((index - at).min(64) as i32),
+                    *at,
+                )
+            })
+            .filter(|(_, w, _)| *w >= 0.5)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        if ranked.len() >= 2 {
+            let mut pair = vec![ranked[0].0.to_string(), ranked[1].0.to_string()];
+            pair.sort();
+            return Some(pair);
+        }
+        // Nothing recent: the last two states named together, else the two
+        // the document names most.
+        if let Some((l, _)) = &self.last_list
+            && l.len() == 2
+        {
+            return Some(l.clone());
+        }
+        let mut total: Vec<&(String, f64, usize, usize)> = self.recent_states.iter().collect();
+        total.sort_by(|a, b| b.3.cmp(&a.3).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        (total.len() >= 2).then(|| vec![total[0].0.clone(), total[1].0.clone()])
+    }
+
+    /// The organisation the recent sentences mentioned last whose name holds
+    /// the head noun `head` ("forum" for the Pacific Islands Forum).
+    fn named_with(&self, head: &str, lex: &Lexicon) -> Option<String> {
+        let gaz = &lex.gazetteer;
+        self.recent_orgs
+            .iter()
+            .filter(|(id, _, _)| {
+                gaz.index(id).is_some_and(|i| {
+                    gaz.actor(i)
+                        .name
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(head))
+                })
+            })
+            .max_by_key(|(_, _, at)| *at)
+            .map(|(id, _, _)| id.clone())
+    }
+
     /// Remember what this sentence names.
     pub(super) fn update(&mut self, f: &Facts) {
         let index = f.sent.index;
@@ -89,13 +144,18 @@ impl Context {
                 None => self.recent_orgs.push((o.id.clone(), 1.0, index)),
             }
         }
+        for m in &f.states {
+            match self.recent_states.iter_mut().find(|e| e.0 == m.id) {
+                Some(e) => {
+                    e.1 = e.1 * 0.5f64.powi((index - e.2).min(64) as i32) + 1.0;
+                    e.2 = index;
+                    e.3 += 1;
+                }
+                None => self.recent_states.push((m.id.clone(), 1.0, index, 1)),
+            }
+        }
         if let Some(l) = f.lists.iter().rev().find(|l| l.ids.len() >= 2) {
             self.last_list = Some((l.ids.clone(), f.sent.index));
-        }
-        if f.sentence_states.len() == 2 {
-            let mut p = [f.sentence_states[0].clone(), f.sentence_states[1].clone()];
-            p.sort();
-            self.prev_pair = Some((p[0].clone(), p[1].clone()));
         }
     }
 }
@@ -119,6 +179,8 @@ pub(super) struct Facts<'a> {
     /// The organisation and the list of states of the sentences just before.
     pub context_org: Option<String>,
     pub context_list: Option<Vec<String>>,
+    /// The two states the sentences just before are most about.
+    pub context_pair: Option<Vec<String>>,
 }
 
 /// The kind of an actor id (states by default).
@@ -150,16 +212,22 @@ impl<'a> Facts<'a> {
                     kind_of(lex, &m.id)
                 },
                 by_name: matches!(m.kind, AliasKind::Name | AliasKind::Acronym),
+                body: m.kind == AliasKind::Body,
                 start: tok_at(toks, m.start),
                 end: tok_end(toks, m.end),
                 byte_end: m.end,
             })
             .collect();
-        let orgs: Vec<M> = ms
+        let mut orgs: Vec<M> = ms
             .iter()
             .filter(|m| m.kind == ActorKind::Organisation)
             .cloned()
             .collect();
+        let refs = references(toks, &lower, &ms, ctx, sent.index, lex);
+        if !refs.is_empty() {
+            orgs.extend(refs);
+            orgs.sort_by_key(|o| o.start);
+        }
         let states: Vec<M> = ms
             .into_iter()
             .filter(|m| m.kind == ActorKind::State)
@@ -197,6 +265,7 @@ impl<'a> Facts<'a> {
                 .as_ref()
                 .filter(|(_, i)| sent.index - i <= 3)
                 .map(|(l, _)| l.clone()),
+            context_pair: ctx.salient_pair(sent.index),
         })
     }
 
@@ -218,6 +287,64 @@ impl<'a> Facts<'a> {
     pub(super) fn span(&self, start: usize, end: usize) -> (usize, usize) {
         (tok_at(self.toks, start), tok_end(self.toks, end))
     }
+}
+
+/// Definite references to an organisation named before, as mentions of it:
+/// "the bloc", "the alliance", "organisasi tersebut" stand for the one the
+/// recent sentences are about; the head noun of an organisation's name
+/// stands for that organisation ("the Forum" after "the Pacific Islands
+/// Forum", "Uni itu" after "Uni Eropa"). English needs "the" before the noun
+/// (a name's head capitalised, so "the union" of workers is not the EU),
+/// Indonesian a demonstrative after it. "The Union of South American
+/// Nations" is a name, not a reference: a noun followed by "of" is skipped.
+fn references(
+    toks: &[Token],
+    lower: &[&str],
+    mentions: &[M],
+    ctx: &Context,
+    index: usize,
+    lex: &Lexicon,
+) -> Vec<M> {
+    let al = &lex.alliances;
+    let heads = &lex.relations.organisation_heads;
+    let mut out = Vec::new();
+    for i in 0..lower.len() {
+        // "the Forum's members": the possessive stays inside the token.
+        let w = lower[i].trim_end_matches("'s").trim_end_matches("’s");
+        let generic = al.reference_nouns.contains(w);
+        if !generic && !heads.contains(w) {
+            continue;
+        }
+        let english = i > 0 && lower[i - 1] == "the" && lower.get(i + 1) != Some(&"of");
+        let indonesian = lower
+            .get(i + 1)
+            .is_some_and(|d| al.demonstratives.contains(*d));
+        if !(english || indonesian) || mentions.iter().any(|m| m.start <= i && i < m.end) {
+            continue;
+        }
+        let capitalised = toks[i].text.starts_with(|c: char| c.is_uppercase());
+        let id = if generic {
+            ctx.org(index)
+        } else if indonesian || capitalised {
+            ctx.named_with(w, lex)
+        } else {
+            None
+        };
+        if let Some(id) = id {
+            let start = if english { i - 1 } else { i };
+            let end = if english { i + 1 } else { i + 2 };
+            out.push(M {
+                id,
+                kind: ActorKind::Organisation,
+                by_name: false,
+                body: false,
+                start,
+                end,
+                byte_end: toks[end - 1].end,
+            });
+        }
+    }
+    out
 }
 
 /// Lists of states named together. A comma alone joins only inside a list

@@ -1,13 +1,15 @@
 //! Formal partnerships between two states: a named treaty or a "kemitraan
 //! strategis" with two states in the clause is an alliance whose id is the
 //! two ids sorted and joined by `-` (`IRN-RUS`); when the clause names no
-//! two states, the pair comes from "kedua negara", the sentence before or
-//! the document's main cooperative pair.
+//! two states, the pair comes from "kedua negara", the two states the
+//! sentences before are most about, or the document's main cooperative
+//! pair. "Pakta ini" / "this treaty" is the one named before, whoever else
+//! the sentence names; "unlikely to become an alliance" is none.
 
 use std::collections::BTreeMap;
 
 use super::Acc;
-use super::facts::{Context, Facts, kind_of};
+use super::facts::{Facts, kind_of};
 use crate::brief::{ActorKind, AllianceKind, MembershipEvent};
 use crate::lexicon::{Lexicon, PhraseMatch, cat};
 
@@ -16,10 +18,23 @@ fn parties(
     f: &Facts,
     s: usize,
     e: usize,
-    ctx: &Context,
     main_coop: Option<&(String, String)>,
     lex: &Lexicon,
 ) -> Option<Vec<String>> {
+    // "Pakta pertahanan ini", "this treaty": the one named before, between
+    // the states the recent sentences are about, not whoever this sentence
+    // names ("... ditandatangani di tengah persaingan India dan Tiongkok").
+    let demonstrative = f
+        .lower
+        .get(e)
+        .is_some_and(|w| lex.alliances.demonstratives.contains(*w))
+        || (s > 0 && matches!(f.lower[s - 1], "this" | "that"));
+    if demonstrative {
+        return f
+            .context_pair
+            .clone()
+            .filter(|p| p.iter().all(|id| kind_of(lex, id) == ActorKind::State));
+    }
     let mut parties: Vec<String> = Vec::new();
     for m in &f.states {
         let near = (m.end <= s && s - m.end <= 10 && !f.has_comma(m.end, s))
@@ -53,7 +68,11 @@ fn parties(
     }
     if parties.is_empty() && f.orgs.is_empty() {
         // Nobody named: the pair from the context.
-        return match ctx.prev_pair.clone().or_else(|| main_coop.cloned()) {
+        let salient = f
+            .context_pair
+            .as_ref()
+            .map(|p| (p[0].clone(), p[1].clone()));
+        return match salient.or_else(|| main_coop.cloned()) {
             Some((a, b))
                 if kind_of(lex, &a) == ActorKind::State && kind_of(lex, &b) == ActorKind::State =>
             {
@@ -89,7 +108,6 @@ fn name(phrase: &str, parties: &[String], lex: &Lexicon) -> (String, bool) {
 /// Record the sentence's partnerships.
 pub(super) fn record(
     f: &Facts,
-    ctx: &Context,
     main_coop: Option<&(String, String)>,
     lex: &Lexicon,
     acc: &mut BTreeMap<String, Acc>,
@@ -100,24 +118,45 @@ pub(super) fn record(
         matches!(k.action.as_str(), "sign" | "ratify")
     });
     for ph in f.found.get(cat::PARTNERSHIP) {
-        record_one(f, ph, signed, ctx, main_coop, lex, acc);
+        record_one(f, ph, signed, main_coop, lex, acc);
     }
+}
+
+/// "unlikely to become an alliance", "tidak akan menjadi aliansi", "could
+/// turn into a partnership": a partnership only imagined.
+fn hypothetical(f: &Facts, s: usize) -> bool {
+    let from = s.saturating_sub(4);
+    let Some(b) = (from..s).find(|&i| {
+        matches!(
+            f.lower[i],
+            "become" | "becoming" | "menjadi" | "turn" | "grow" | "form"
+        )
+    }) else {
+        return false;
+    };
+    f.modal_before(b)
+        || f.negated_before(b)
+        || f.lower[b.saturating_sub(3)..b].iter().any(|w| {
+            matches!(
+                *w,
+                "unlikely" | "never" | "not" | "tidak" | "bukan" | "belum"
+            )
+        })
 }
 
 fn record_one(
     f: &Facts,
     ph: &PhraseMatch,
     signed: bool,
-    ctx: &Context,
     main_coop: Option<&(String, String)>,
     lex: &Lexicon,
     acc: &mut BTreeMap<String, Acc>,
 ) {
     let (s, e) = f.span(ph.start, ph.end);
-    if f.negated_before(s) {
+    if f.negated_before(s) || hypothetical(f, s) {
         return;
     }
-    let Some(mut parties) = parties(f, s, e, ctx, main_coop, lex) else {
+    let Some(mut parties) = parties(f, s, e, main_coop, lex) else {
         return;
     };
     parties.sort();

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use super::Acc;
-use super::facts::{Facts, StateList, tok_at, tok_end};
+use super::facts::{Facts, M, StateList, tok_at, tok_end};
 use crate::brief::AllianceKind;
 use crate::lexicon::{AllianceLexicon, Lexicon, cat};
 
@@ -128,7 +128,14 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
             continue;
         }
         let (s, e) = f.span(mem.start, mem.end);
-        let org_next = f.orgs.iter().find(|o| o.start >= e && o.start - e <= 2);
+        // "members of the Russian-led CSTO": a leader may stand between.
+        let org_next = f.orgs.iter().find(|o| {
+            o.start >= e
+                && o.start - e <= 3
+                && f.lower[e..o.start]
+                    .iter()
+                    .all(|w| matches!(*w, "of" | "the" | "dari") || w.ends_with("-led"))
+        });
         // "the CSTO's six members", "NATO members".
         let org_prev = f.orgs.iter().rev().find(|o| {
             o.end <= s && s - o.end <= 4 && f.lower[o.end..s].iter().all(|w| modifier(w, al))
@@ -138,22 +145,112 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
             .map(|o| o.id.clone())
             .or_else(|| f.orgs.first().map(|o| o.id.clone()))
             .or_else(|| f.context_org.clone());
-        let Some(org) = org else { continue };
+        let relative = relative_org(f, s, al);
+        let Some(org) = relative.map(|(o, _)| o.id.clone()).or(org) else {
+            continue;
+        };
         let noun_start = org_prev.map_or(s, |o| o.start);
-        let named = named_members(f, e, org_next.map(|o| o.end), noun_start, al);
+        let mut named = named_members(f, e, org_next.map(|o| o.end), noun_start, al);
+        if named.is_empty() {
+            named = implied_members(f, noun_start, relative.map(|(_, p)| p), al);
+        }
         if named.is_empty() {
             continue;
         }
-        let a = organisation(acc, org);
-        for id in &named {
-            a.member(id, "member", None);
+        // "members of NATO and the European Union": both organisations.
+        let mut orgs = vec![org];
+        if relative.is_none()
+            && let Some(first) = org_next
+        {
+            let mut end = first.end;
+            while let Some(o) = f.orgs.iter().find(|o| {
+                o.start >= end
+                    && o.start - end <= 2
+                    && !f.lower[end..o.start].is_empty()
+                    && f.lower[end..o.start]
+                        .iter()
+                        .all(|w| matches!(*w, "and" | "dan" | "serta" | "," | "the"))
+            }) {
+                if !orgs.contains(&o.id) {
+                    orgs.push(o.id.clone());
+                }
+                end = o.end;
+            }
         }
-        a.evidence(f.sent);
+        for org in orgs {
+            let a = organisation(acc, org);
+            for id in &named {
+                a.member(id, "member", None);
+            }
+            a.evidence(f.sent);
+        }
+    }
+}
+
+/// "the Organization of American States, of which it is a founding member":
+/// the organisation a relative clause before the membership noun at `s`
+/// refers to, and the start of the clause's pronoun subject.
+fn relative_org<'f>(f: &'f Facts, s: usize, al: &AllianceLexicon) -> Option<(&'f M, usize)> {
+    let k = (s.saturating_sub(8)..s).find(|&k| {
+        f.lower[k..].starts_with(&[",", "of", "which"])
+            && f.lower[k + 3..s]
+                .iter()
+                .all(|w| describes(w, al) || matches!(*w, "it" | "they" | "both" | "are" | "were"))
+    })?;
+    let org = f.orgs.iter().find(|o| o.end == k)?;
+    Some((org, k + 3))
+}
+
+/// Members a membership noun at `noun_start` names through a pronoun
+/// subject: "Both countries are members of NATO" (the states named together
+/// just before), "..., of which it is a founding member" (`it`: the
+/// sentence's first state; `relative` gives where the clause's subject starts).
+fn implied_members(
+    f: &Facts,
+    noun_start: usize,
+    relative: Option<usize>,
+    al: &AllianceLexicon,
+) -> Vec<String> {
+    if let Some(p) = relative {
+        return match f.lower.get(p) {
+            Some(&"it") => f
+                .states
+                .first()
+                .map(|m| vec![m.id.clone()])
+                .unwrap_or_default(),
+            Some(&"they") if f.sentence_states.len() >= 2 => f.sentence_states.clone(),
+            Some(&"they") => f.context_list.clone().unwrap_or_default(),
+            _ => Vec::new(),
+        };
+    }
+    let pronoun = f.found.get(cat::GROUP_PRONOUNS).iter().any(|p| {
+        let pe = tok_end(f.toks, p.end);
+        pe <= noun_start
+            && noun_start - pe <= 6
+            && f.lower[pe..noun_start].iter().all(|w| {
+                describes(w, al) || matches!(*w, "are" | "were" | "both" | "all" | "semuanya")
+            })
+    });
+    if !pronoun {
+        return Vec::new();
+    }
+    // "Both countries", "kedua negara": the two states the recent sentences are most about.
+    let dual = f.found.get(cat::GROUP_PRONOUNS).iter().any(|p| {
+        let w = &f.sent.text[p.start..p.end].to_lowercase();
+        w.contains("both") || w.contains("kedua") || w.contains("two")
+    });
+    if dual {
+        f.context_pair
+            .clone()
+            .or_else(|| f.context_list.clone().filter(|l| l.len() == 2))
+            .unwrap_or_default()
+    } else {
+        f.context_list.clone().unwrap_or_default()
     }
 }
 
 /// "The six-member bloc, made up of Saudi Arabia, the UAE, ...".
-pub(super) fn composition(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+pub(super) fn composition(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
     for &c in f.found.get(cat::COMPOSITION) {
         let e = tok_end(f.toks, c.end);
         let org = f
@@ -163,7 +260,29 @@ pub(super) fn composition(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
             .find(|o| o.end <= tok_at(f.toks, c.start))
             .map(|o| o.id.clone())
             .or_else(|| f.context_org.clone());
-        let list = f.lists.iter().find(|l| l.start >= e && l.start - e <= 2);
+        // "beranggotakan sembilan negara: Bangladesh, ...": a count and a
+        // noun for states may come between.
+        let list = f.lists.iter().find(|l| {
+            l.start >= e
+                && l.start - e <= 5
+                && f.lower[e..l.start].iter().all(|w| {
+                    modifier(w, &lex.alliances)
+                        || matches!(
+                            *w,
+                            ":" | ","
+                                | "the"
+                                | "negara"
+                                | "countries"
+                                | "states"
+                                | "nations"
+                                | "members"
+                                | "anggota"
+                                | "of"
+                                | "yaitu"
+                                | "yakni"
+                        )
+                })
+        });
         if let (Some(org), Some(list)) = (org, list) {
             let a = organisation(acc, org);
             for id in &list.ids {
