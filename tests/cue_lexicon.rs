@@ -646,3 +646,75 @@ fn relationship_noun_before_a_coordinated_pair() {
     ];
     check("relationship_noun_before_a_coordinated_pair", cases);
 }
+
+/// Concrete dealings news reports in one clause: training another state's
+/// forces, selling to it, investing in it, barring its flights, putting it
+/// on a terrorism list, drawing closer to it. A state after "investor in"
+/// is the party invested in, not a place; capitals stand for their states.
+#[test]
+fn concrete_dealings_between_two_states() {
+    let cases: &[Case] = &[
+        (
+            "Turkey trains Maldivian naval officers at its academy in Istanbul.",
+            "MDV",
+            "TUR",
+            Is(Cooperation),
+        ),
+        (
+            "Pakistan melatih pilot-pilot Azerbaijan sejak 2022.",
+            "AZE",
+            "PAK",
+            Is(Cooperation),
+        ),
+        (
+            "Russia sold fighter jets to Algeria in 2023.",
+            "DZA",
+            "RUS",
+            Is(Cooperation),
+        ),
+        (
+            "Korea Selatan menjual tank kepada Polandia.",
+            "KOR",
+            "POL",
+            Is(Cooperation),
+        ),
+        (
+            "China is the largest investor in Laos.",
+            "CHN",
+            "LAO",
+            Is(Cooperation),
+        ),
+        (
+            "Jepang adalah investor terbesar di Vietnam.",
+            "JPN",
+            "VNM",
+            Is(Cooperation),
+        ),
+        (
+            "Kuwait barred flights from Syria after the attack.",
+            "KWT",
+            "SYR",
+            Is(Conflict),
+        ),
+        (
+            "Washington put North Korea back on its list of state sponsors of terrorism.",
+            "PRK",
+            "USA",
+            Is(Conflict),
+        ),
+        (
+            "Asmara has drawn steadily closer to Riyadh.",
+            "ERI",
+            "SAU",
+            Trending(Cooperation, Improving),
+        ),
+        // A later clause about one of the two does not thin the first.
+        (
+            "Kenya bought patrol boats from India in 2024, and India sent engineers.",
+            "IND",
+            "KEN",
+            Is(Cooperation),
+        ),
+    ];
+    check("concrete_dealings_between_two_states", cases);
+}

@@ -240,38 +240,49 @@ fn distribute(
     cands: &[Candidate],
     out: &mut Contributions,
 ) {
-    let total: f64 = cands.iter().map(|c| c.2).sum();
+    let member = |o: &str, x: &str| {
+        blocs
+            .iter()
+            .any(|(org, ms)| org == o && ms.iter().any(|m| m == x))
+    };
+    let valid = |a: &str, b: &str, reciprocal: bool| -> Option<Pair> {
+        if (!reciprocal && co_agents(sides, a, b)) || member(a, b) || member(b, a) {
+            return None;
+        }
+        pair(a, b)
+    };
+    let pairs_of = |i: usize, j: usize| -> Vec<Pair> {
+        if i == j {
+            valid(&sides[i].actors[0], &sides[i].actors[1], true)
+                .into_iter()
+                .collect()
+        } else {
+            let mut v = Vec::new();
+            for a in &sides[i].actors {
+                for b in &sides[j].actors {
+                    v.extend(valid(a, b, false));
+                }
+            }
+            v
+        }
+    };
+    // A candidate that makes no pair (the same state named twice, a bloc
+    // and its own member) takes no share from those that do.
+    let cands: Vec<(Vec<Pair>, f64)> = cands
+        .iter()
+        .map(|&(i, j, prox)| (pairs_of(i, j), prox))
+        .filter(|(ps, _)| !ps.is_empty())
+        .collect();
+    let total: f64 = cands.iter().map(|c| c.1).sum();
     if total <= 0.0 {
         return;
     }
     let mut shares: BTreeMap<Pair, f64> = BTreeMap::new();
-    for &(i, j, prox) in cands {
+    for (ps, prox) in cands {
         let share = prox / total * (0.5 + 0.5 * prox.min(1.0));
-        let mut put = |a: &str, b: &str, reciprocal: bool| {
-            if !reciprocal && co_agents(sides, a, b) {
-                return;
-            }
-            let member = |o: &str, x: &str| {
-                blocs
-                    .iter()
-                    .any(|(org, ms)| org == o && ms.iter().any(|m| m == x))
-            };
-            if member(a, b) || member(b, a) {
-                return;
-            }
-            if let Some(p) = pair(a, b) {
-                let e = shares.entry(p).or_default();
-                *e = e.max(share);
-            }
-        };
-        if i == j {
-            put(&sides[i].actors[0], &sides[i].actors[1], true);
-        } else {
-            for a in &sides[i].actors {
-                for b in &sides[j].actors {
-                    put(a, b, false);
-                }
-            }
+        for p in ps {
+            let e = shares.entry(p).or_default();
+            *e = e.max(share);
         }
     }
     for (p, share) in shares {
