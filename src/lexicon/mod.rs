@@ -373,6 +373,7 @@ pub struct ConclusionWeights {
     pub last_sentence: f64,
     pub relationship_state: f64,
     pub relationship_noun: f64,
+    pub relationship_subject: f64,
     pub centrality: f64,
     pub title_word: f64,
     pub evidence: [f64; 3],
