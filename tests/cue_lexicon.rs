@@ -718,3 +718,44 @@ fn concrete_dealings_between_two_states() {
     ];
     check("concrete_dealings_between_two_states", cases);
 }
+
+/// A cooperation word after a breach ("violated the ceasefire",
+/// "pelanggaran terhadap kesepakatan") or a demand ("demanding talks",
+/// "menuntut perundingan") is not cooperation: the agreement is broken, the
+/// talks are extorted.
+#[test]
+fn broken_agreements_and_demands() {
+    let cases: &[Case] = &[
+        (
+            "Armenia accused Azerbaijan of having violated the ceasefire agreement near Sotk.",
+            "ARM",
+            "AZE",
+            Is(Conflict),
+        ),
+        (
+            "Baku tembak itu merupakan pelanggaran terberat terhadap kesepakatan gencatan senjata antara Thailand dan Kamboja.",
+            "KHM",
+            "THA",
+            Is(Conflict),
+        ),
+        (
+            "Serbia broke the trade agreement with Kosovo by closing the crossings.",
+            "SRB",
+            "XKX",
+            Is(Conflict),
+        ),
+        (
+            "Greece is demanding negotiations with Turkey on compensation for the seized ships.",
+            "GRC",
+            "TUR",
+            Not(Cooperation),
+        ),
+        (
+            "Bolivia menuntut perundingan ulang dengan Chile atas tarif pelabuhan.",
+            "BOL",
+            "CHL",
+            Not(Cooperation),
+        ),
+    ];
+    check("broken_agreements_and_demands", cases);
+}

@@ -48,6 +48,7 @@ pub mod cat {
     pub const PAST_FRAME: usize = 25;
     pub const PRESENT_FRAME: usize = 26;
     pub const ASSESSMENT: usize = 27;
+    pub const BREACH: usize = 28;
 }
 
 /// Everything the pipeline looks words up in.
@@ -279,6 +280,7 @@ pub struct Modifiers {
     pub negation_window: usize,
     pub negation_passthrough: FxHashSet<String>,
     pub reversal: PhraseSet,
+    pub breach: PhraseSet,
     pub modality: PhraseSet,
     pub modality_window: usize,
     pub modality_factor: f64,
@@ -295,6 +297,7 @@ struct ModifiersFile {
     negation_window: usize,
     negation_passthrough: Vec<String>,
     reversal: Vec<String>,
+    breach: Vec<String>,
     not_negation: Vec<String>,
     negation_immune: Vec<String>,
     pledges: Vec<String>,
@@ -648,6 +651,7 @@ impl Lexicon {
                 .map(|s| s.to_lowercase())
                 .collect(),
             reversal: PhraseSet::new(numbered(&m.reversal)),
+            breach: PhraseSet::new(numbered(&m.breach)),
             modality: PhraseSet::new(numbered(&m.modality)),
             modality_window: m.modality_window,
             modality_factor: m.modality_factor,
@@ -798,6 +802,7 @@ impl Lexicon {
             time.past.items(),
             time.present.items(),
             conclusions.assessment.items(),
+            modifiers.breach.items(),
         ]);
         Ok(Lexicon {
             phrases,

@@ -49,6 +49,7 @@ struct Modifiers {
     not_negation: Vec<(usize, usize)>,
     modal: Vec<(usize, usize)>,
     reversals: Vec<(usize, usize)>,
+    breaches: Vec<(usize, usize)>,
     hypothetical: bool,
     /// Clauses a hypothetical word opens ("..., jika diserang", "..., if attacked").
     conditional: Vec<usize>,
@@ -66,6 +67,7 @@ impl Modifiers {
             not_negation: v.ranges(cat::NOT_NEGATION),
             modal: v.ranges(cat::MODALITY),
             reversals: v.ranges(cat::REVERSAL),
+            breaches: v.ranges(cat::BREACH),
             hypothetical: v
                 .phrases(cat::HYPOTHETICAL)
                 .first()
@@ -120,6 +122,14 @@ impl Modifiers {
         self.reversals
             .iter()
             .any(|&(rs, re)| re <= s && s - re <= 3 && v.clause(rs) == v.clause(s))
+    }
+
+    /// A breach word shortly before the cooperation cue at `s`
+    /// ("pelanggaran paling serius terhadap kesepakatan").
+    fn breaches(&self, v: &View, s: usize) -> bool {
+        self.breaches
+            .iter()
+            .any(|&(bs, be)| be <= s && s - be <= 4 && v.clause(bs) == v.clause(s))
     }
 
     /// `value` weakened by modality, a hypothetical, estimative words in the
@@ -229,7 +239,18 @@ fn modified(
             t => t,
         };
     }
-    if reversed {
+    if reversed && info.class.is_cooperation() {
+        // Breached: the broken agreement is conflict now.
+        value *= -0.6;
+        class = if info.class == QuadClass::MaterialCooperation {
+            QuadClass::MaterialConflict
+        } else {
+            QuadClass::VerbalConflict
+        };
+        if trend == Some(Trend::Improving) || trend.is_none() {
+            trend = Some(Trend::Worsening);
+        }
+    } else if reversed {
         value *= -0.6;
         class = if info.class == QuadClass::MaterialConflict {
             QuadClass::MaterialCooperation
@@ -275,13 +296,20 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
         }
         let form = v.text[cm.start..cm.end].to_lowercase();
         let negated = mods.negates(v, lex, &form, s);
-        let reversed = !info.class.is_cooperation() && !negated && mods.reverses(v, s);
+        let reversed = !negated
+            && if info.class.is_cooperation() {
+                mods.breaches(v, s)
+            } else {
+                mods.reverses(v, s)
+            };
         let pledged = negated && mods.pledged(v, lex, s);
         let (value, class, trend) = modified(&info, negated, pledged, reversed);
         let value = mods.weaken(value, lex, &info, v, s);
         let target = target(v, sides, s, e, lex);
         let mark = if negated {
             "NOT "
+        } else if reversed && info.class.is_cooperation() {
+            "BROKEN "
         } else if reversed {
             "END "
         } else {

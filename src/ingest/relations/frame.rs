@@ -62,8 +62,31 @@ fn old_clauses(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<usize> {
         .collect()
 }
 
+/// Where the dates years before the document's time start, in tokens.
+fn old_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<usize> {
+    let Some(reference) = reference else {
+        return Vec::new();
+    };
+    let t = &lex.time;
+    v.sent
+        .dates
+        .iter()
+        .filter(|(date, range)| {
+            let before = v.text[..range.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .map(str::to_lowercase);
+            date.year <= reference - t.past_years && !before.is_some_and(|w| t.since.contains(&w))
+        })
+        .map(|(_, range)| super::view::tok_at(v.toks, range.start))
+        .collect()
+}
+
 /// The frame factors of one sentence, looked up per cue.
 pub(super) struct Frame {
+    /// Token starts of dates years before the document's time (not after
+    /// "sejak"/"since").
+    old_dates: Vec<usize>,
     past: Vec<usize>,
     present: Vec<usize>,
     old: Vec<usize>,
@@ -89,6 +112,7 @@ pub(super) enum Tense {
 impl Frame {
     pub(super) fn new(v: &View, reference: Option<i32>, inherited: Tense, lex: &Lexicon) -> Frame {
         Frame {
+            old_dates: old_dates(v, reference, lex),
             past: clause_marks(v, cat::PAST_FRAME),
             present: clause_marks(v, cat::PRESENT_FRAME),
             old: old_clauses(v, reference, lex),
@@ -112,7 +136,15 @@ impl Frame {
     pub(super) fn factor(&self, v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> f64 {
         let t = &lex.time;
         let c = v.clause(h.start);
-        let mut f = if self.present.contains(&c) {
+        // The cue's own date: "Perjanjian Air Indus yang ditandatangani pada
+        // 1960", "signed in 1975" is history, whatever the sentence's frame.
+        let dated_old = self
+            .old_dates
+            .iter()
+            .any(|&d| d >= h.end && d - h.end <= 4 && v.clause(d) == c);
+        let mut f = if dated_old {
+            t.history_factor
+        } else if self.present.contains(&c) {
             t.present_factor
         } else if self.past.contains(&c) || self.old.contains(&c) {
             t.history_factor
@@ -236,6 +268,24 @@ mod tests {
         // The war of 1995 is history for a text whose time is 2025.
         let en = "Ecuador and Peru\n\nEcuador and Peru fought a border war in 1995. In 2025 the two countries signed a trade agreement, and in March 2025 their presidents agreed to cooperate on border security.\n";
         assert_eq!(stance(en, "ECU", "PER"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn a_cue_dated_years_back_is_history_in_a_present_sentence() {
+        // Written for this test: "now" marks the sentence as present, but
+        // the agreement "signed in 1975" is history; counted as present, the
+        // signing would outweigh today's criticism.
+        for text in [
+            "Sudan and South Sudan\n\nTension now extends to oil: in May 2025 Sudan criticised South Sudan over the Oil Agreement signed in 1975.\n",
+            "Sudan and South Sudan\n\nTension now extends to oil: in May 2025 Sudan complained to South Sudan about the Oil Agreement signed in 1975.\n",
+            "Sudan dan Sudan Selatan\n\nKini Sudan mengkritik Sudan Selatan atas kesepakatan minyak yang ditandatangani pada 1975.\n",
+        ] {
+            assert_ne!(
+                stance(text, "SDN", "SSD"),
+                Some(Stance::Cooperation),
+                "{text}"
+            );
+        }
     }
 
     #[test]
