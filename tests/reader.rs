@@ -1158,3 +1158,22 @@ fn the_matrix_keeps_the_selected_pair_in_view_and_a_click_selects_a_cell() {
     assert_eq!(shown.len(), all.len());
     assert_eq!(list.height as usize, rels.len(), "every pair listed");
 }
+
+#[test]
+fn ctrl_u_clears_a_one_line_input_as_in_a_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    press(&mut app, "/");
+    type_text(&mut app, "azer rus");
+    assert_eq!(app.search.input.lines().join(""), "azer rus");
+    // Ctrl-U reaches the input (not the keymap) and clears it; the text
+    // area's own binding would have undone the last edit instead.
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let a = app
+        .key_action(&ctrl_u)
+        .expect("Ctrl-U is input in the search");
+    app.update(a);
+    assert_eq!(app.search.input.lines().join(""), "");
+    type_text(&mut app, "csto");
+    assert_eq!(app.search.shown_query, "csto");
+}

@@ -317,6 +317,18 @@ fn line_input(placeholder: &str) -> TextArea<'static> {
     t
 }
 
+/// A key typed into a one-line input (search, find, filter): Ctrl-U clears
+/// back to the start as in a shell or fzf (the text area's own binding would
+/// undo); everything else is the text area's.
+pub(super) fn line_key(t: &mut TextArea<'static>, key: KeyEvent) {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    if key.code == KeyCode::Char('u') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        t.delete_line_by_head();
+    } else {
+        t.input(key);
+    }
+}
+
 fn input_text(t: &TextArea) -> String {
     t.lines().join(" ")
 }
@@ -660,7 +672,7 @@ impl App {
         let typing = lv.typing;
         match action {
             Action::Input(key) if typing => {
-                lv.filter.input(key);
+                line_key(&mut lv.filter, key);
                 self.filter_library();
             }
             Action::Command(c) => match c {
@@ -1263,7 +1275,7 @@ impl App {
                 if self.search.input.is_selecting() && is_typing(&key) {
                     self.search.input.cut();
                 }
-                self.search.input.input(key);
+                line_key(&mut self.search.input, key);
                 self.run_search();
             }
             Action::Command(Command::Back) => self.overlay = None,
@@ -1500,7 +1512,7 @@ impl App {
         let h = ui::notes::ENTRY_HEIGHT;
         match action {
             Action::Input(key) if typing => {
-                nv.filter.input(key);
+                line_key(&mut nv.filter, key);
                 self.filter_notes();
             }
             Action::Command(c) => match c {

@@ -53,7 +53,7 @@ impl App {
                 if let View::Brief(bv) = &mut self.view
                     && let Some(f) = &mut bv.find
                 {
-                    f.input.input(key);
+                    super::app::line_key(&mut f.input, key);
                 }
                 self.run_find();
             }

@@ -253,6 +253,11 @@ impl Keymap {
                 if editing && !(key.ctrl || key.alt) {
                     return Some(Action::Input(*ev));
                 }
+                // Ctrl-U and Ctrl-W erase as in a shell or fzf, before any
+                // binding of theirs elsewhere (Ctrl-U pages up in a list).
+                if key.ctrl && !key.alt && matches!(key.code, KeyCode::Char('u' | 'w')) {
+                    return Some(Action::Input(*ev));
+                }
                 command(&|c| {
                     matches!(
                         c,

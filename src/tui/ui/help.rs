@@ -58,6 +58,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
         "Sections: 1 Key judgments, 2 Relations (list, tone matrix, evidence),".to_string(),
         "3 Alliances, 4 Timeline, 5 Source text. Enter on an item opens its".to_string(),
         "paragraph in the source text; in the source, Enter or → selects sentences.".to_string(),
+        "Text inputs: q types q; Ctrl-U clears, Ctrl-W deletes a word.".to_string(),
         format!("Notes are saved in {}", app.store.dir().display()),
         format!("Library: {}", app.library_dir.display()),
     ] {

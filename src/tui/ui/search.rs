@@ -211,8 +211,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
             } else {
                 ""
             };
+            let noun = if s.hits.len() == 1 {
+                "result"
+            } else {
+                "results"
+            };
             format!(
-                "{}{cap} results for “{}” · Enter jump · Esc close",
+                "{}{cap} {noun} for “{}” · Enter jump · Esc close",
                 s.hits.len(),
                 s.shown_query
             )
