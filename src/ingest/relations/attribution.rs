@@ -9,14 +9,46 @@
 
 use super::sides::Side;
 use super::view::View;
-use crate::lexicon::cat;
+use crate::lexicon::{Lexicon, cat};
 
 /// Remove the sides that only host, mediate or observe.
-pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>) {
+pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
     for (ms, me) in v.ranges(cat::MEDIATION) {
-        let before = sides
-            .iter()
-            .rposition(|g| g.end <= ms && ms - g.end <= 6 && v.clause(g.start) == v.clause(ms));
+        // A noun ("mediasi", "observers") belongs to the side right at it
+        // ("Qatari mediation", "Norway as mediator"); a verb ("hosted",
+        // "menengahi") to its subject a few words before.
+        let noun = lex
+            .relations
+            .mediation_nouns
+            .contains(&v.lower[ms..me].join(" "));
+        let before = sides.iter().rposition(|g| {
+            g.end <= ms
+                && ms - g.end <= 6
+                && v.clause(g.start) == v.clause(ms)
+                && (!noun
+                    || v.all_between(g.end, ms, |w| {
+                        matches!(
+                            w,
+                            "as" | "sebagai"
+                                | "a"
+                                | "the"
+                                | "an"
+                                | "s"
+                                | "'"
+                                | "’"
+                                | "acted"
+                                | "acts"
+                                | "act"
+                                | "served"
+                                | "serves"
+                                | "is"
+                                | "was"
+                                | "bertindak"
+                                | "berperan"
+                                | "menjadi"
+                        )
+                    }))
+        });
         let after = sides.iter().position(|g| {
             g.start >= me
                 && g.start - me <= 2
@@ -50,5 +82,24 @@ mod tests {
         );
         assert!(rs.iter().any(|r| r.starts_with("ETH-SOM")), "{rs:?}");
         assert!(rs.iter().all(|r| !r.contains("TUR")), "{rs:?}");
+    }
+
+    #[test]
+    fn refusing_mediation_does_not_make_a_mediator() {
+        // Written for these tests: the subject that refuses mediation stays
+        // a party; the state named at the noun is the mediator.
+        let rs = rels(
+            "Kenya menyatakan menolak mediasi pihak ketiga dalam sengketanya dengan Somalia yang memanas.",
+        );
+        assert!(rs.iter().any(|r| r.starts_with("KEN-SOM")), "{rs:?}");
+        let rs = rels("Qatari mediation ended the standoff between Chad and Sudan.");
+        assert!(rs.iter().all(|r| !r.contains("QAT")), "{rs:?}");
+        assert!(
+            rs.iter()
+                .any(|r| r.starts_with("SDN-TCD") || r.starts_with("TCD-SDN")),
+            "{rs:?}"
+        );
+        let rs = rels("Norway acted as mediator in the talks between Colombia and the ELN.");
+        assert!(rs.iter().all(|r| !r.contains("NOR")), "{rs:?}");
     }
 }

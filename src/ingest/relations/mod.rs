@@ -198,7 +198,7 @@ fn analyse(
         }
     }
     let mut sides = sides::coordinate(&v, &mentions, lex);
-    attribution::drop_mediators(&v, &mut sides);
+    attribution::drop_mediators(&v, &mut sides, lex);
     sides::group_anaphora(&v, &mut sides, prev);
     sides::implied_subject(&v, &mut sides, prev, lex);
     sides::mark_reciprocal(&v, &mut sides, lex);
