@@ -227,8 +227,21 @@ pub(super) fn mark_reciprocal(v: &View, sides: &mut [Side], lex: &Lexicon) {
         let g = &sides[i];
         let gc = v.clause(g.start);
         let opens_clause = !sides[..i].iter().any(|o| v.clause(o.start) == gc);
+        // "UEA dan Bahrain menandatangani ... dengan Israel", "X and Y signed
+        // a deal with Z": the two act together towards a third side.
+        let towards_another = sides[i + 1..].iter().any(|o| {
+            v.clause(o.start) == gc
+                && o.start >= 1
+                && (o.start.saturating_sub(2)..o.start).any(|k| {
+                    matches!(
+                        v.lower[k],
+                        "with" | "dengan" | "against" | "melawan" | "terhadap" | "kepada"
+                    )
+                })
+        });
         if g.actors.len() == 2
             && opens_clause
+            && !towards_another
             && recips.iter().any(|&(s, _)| s >= g.end && v.clause(s) == gc)
         {
             sides[i].reciprocal = true;
@@ -405,6 +418,33 @@ mod tests {
         assert!(rs.iter().all(|r| !r.contains("MSG")), "{rs:?}");
         let rs = rels("China signed a cooperation agreement with ASEAN members in 2024.");
         assert!(rs.iter().any(|r| r == "ASEAN-CHN cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn two_who_sign_with_a_third_act_together() {
+        // Written for this test, both languages: the coordinated pair signs
+        // with a third state; it does not sign with itself.
+        for text in [
+            "Ghana dan Togo menandatangani pakta keamanan dengan Burkina Faso pada Mei 2025.",
+            "Ghana and Togo signed a security pact with Burkina Faso in May 2025.",
+        ] {
+            let rs = rels(text);
+            assert!(
+                rs.iter().all(|r| !r.starts_with("GHA-TGO")),
+                "{text}: {rs:?}"
+            );
+            assert!(
+                rs.iter().any(|r| r.starts_with("BFA-GHA")),
+                "{text}: {rs:?}"
+            );
+            assert!(
+                rs.iter().any(|r| r.starts_with("BFA-TGO")),
+                "{text}: {rs:?}"
+            );
+        }
+        // Without a third side they sign with each other.
+        let rs = rels("Ghana dan Togo menandatangani pakta keamanan pada Mei 2025.");
+        assert!(rs.iter().any(|r| r.starts_with("GHA-TGO")), "{rs:?}");
     }
 
     #[test]
