@@ -215,6 +215,16 @@ fn negated_class(class: QuadClass) -> QuadClass {
     }
 }
 
+/// The class of the opposite direction and the same kind.
+fn mirrored_class(class: QuadClass) -> QuadClass {
+    match class {
+        QuadClass::MaterialConflict => QuadClass::MaterialCooperation,
+        QuadClass::MaterialCooperation => QuadClass::MaterialConflict,
+        QuadClass::VerbalConflict => QuadClass::VerbalCooperation,
+        QuadClass::VerbalCooperation => QuadClass::VerbalConflict,
+    }
+}
+
 /// Value, class and trend of a cue after negation or reversal.
 fn modified(
     info: &CueInfo,
@@ -239,26 +249,18 @@ fn modified(
             t => t,
         };
     }
-    if reversed && info.class.is_cooperation() {
-        // Breached: the broken agreement is conflict now.
+    if reversed {
+        // Ended (a conflict) or broken (a cooperation): the other direction,
+        // in the same material/verbal kind, moving that way.
         value *= -0.6;
-        class = if info.class == QuadClass::MaterialCooperation {
-            QuadClass::MaterialConflict
+        class = mirrored_class(info.class);
+        let (toward, away) = if class.is_cooperation() {
+            (Trend::Improving, Trend::Worsening)
         } else {
-            QuadClass::VerbalConflict
+            (Trend::Worsening, Trend::Improving)
         };
-        if trend == Some(Trend::Improving) || trend.is_none() {
-            trend = Some(Trend::Worsening);
-        }
-    } else if reversed {
-        value *= -0.6;
-        class = if info.class == QuadClass::MaterialConflict {
-            QuadClass::MaterialCooperation
-        } else {
-            QuadClass::VerbalCooperation
-        };
-        if trend == Some(Trend::Worsening) || trend.is_none() {
-            trend = Some(Trend::Improving);
+        if trend.is_none() || trend == Some(away) {
+            trend = Some(toward);
         }
     }
     (value, class, trend)

@@ -32,24 +32,38 @@ fn clause_marks(v: &View, category: usize) -> Vec<usize> {
         .collect()
 }
 
-/// The clauses whose dates all lie years before the document's time
-/// (dates after "sejak"/"since"/"until" are reference points, not events).
-fn old_clauses(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<usize> {
+/// The sentence's dates as events: (token where each starts, whether it lies
+/// years before the document's time). Dates after "sejak"/"since"/"until"
+/// are reference points, not events, and are left out.
+fn event_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<(usize, bool)> {
     let Some(reference) = reference else {
         return Vec::new();
     };
     let t = &lex.time;
+    v.sent
+        .dates
+        .iter()
+        .filter(|(_, range)| {
+            let before = v.text[..range.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .map(str::to_lowercase);
+            !before.is_some_and(|w| t.since.contains(&w))
+        })
+        .map(|(date, range)| {
+            (
+                super::view::tok_at(v.toks, range.start),
+                date.year <= reference - t.past_years,
+            )
+        })
+        .collect()
+}
+
+/// The clauses whose event dates all lie years before the document's time.
+fn old_clauses(dates: &[(usize, bool)], v: &View) -> Vec<usize> {
     let mut per_clause: Vec<(usize, bool)> = Vec::new();
-    for (date, range) in v.sent.dates {
-        let before = v.text[..range.start]
-            .split(|c: char| !c.is_alphanumeric())
-            .rfind(|w| !w.is_empty())
-            .map(str::to_lowercase);
-        if before.is_some_and(|w| t.since.contains(&w)) {
-            continue;
-        }
-        let clause = v.clause(super::view::tok_at(v.toks, range.start));
-        let old = date.year <= reference - t.past_years;
+    for &(at, old) in dates {
+        let clause = v.clause(at);
         match per_clause.iter_mut().find(|(c, _)| *c == clause) {
             Some(e) => e.1 &= old,
             None => per_clause.push((clause, old)),
@@ -59,26 +73,6 @@ fn old_clauses(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<usize> {
         .into_iter()
         .filter(|&(_, old)| old)
         .map(|(c, _)| c)
-        .collect()
-}
-
-/// Where the dates years before the document's time start, in tokens.
-fn old_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<usize> {
-    let Some(reference) = reference else {
-        return Vec::new();
-    };
-    let t = &lex.time;
-    v.sent
-        .dates
-        .iter()
-        .filter(|(date, range)| {
-            let before = v.text[..range.start]
-                .split(|c: char| !c.is_alphanumeric())
-                .rfind(|w| !w.is_empty())
-                .map(str::to_lowercase);
-            date.year <= reference - t.past_years && !before.is_some_and(|w| t.since.contains(&w))
-        })
-        .map(|(_, range)| super::view::tok_at(v.toks, range.start))
         .collect()
 }
 
@@ -111,11 +105,12 @@ pub(super) enum Tense {
 
 impl Frame {
     pub(super) fn new(v: &View, reference: Option<i32>, inherited: Tense, lex: &Lexicon) -> Frame {
+        let dates = event_dates(v, reference, lex);
         Frame {
-            old_dates: old_dates(v, reference, lex),
+            old: old_clauses(&dates, v),
+            old_dates: dates.iter().filter(|d| d.1).map(|d| d.0).collect(),
             past: clause_marks(v, cat::PAST_FRAME),
             present: clause_marks(v, cat::PRESENT_FRAME),
-            old: old_clauses(v, reference, lex),
             lede: v.sent.p <= 1,
             inherited,
         }
