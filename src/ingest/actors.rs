@@ -380,6 +380,29 @@ mod tests {
     }
 
     #[test]
+    fn a_city_in_the_name_of_a_meeting_is_a_venue() {
+        // Written for this test, both languages: a summit or conference
+        // named after a capital is held there; the capital is not acting.
+        assert_eq!(
+            actor_ids("Hungary blocked Sweden's bid at the alliance's Lisbon summit."),
+            ["HUN", "SWE"]
+        );
+        assert_eq!(
+            actor_ids("Mesir dan Sudan membahas bendungan itu dalam KTT Nairobi pekan lalu."),
+            ["EGY", "SDN"]
+        );
+        assert_eq!(
+            actor_ids("Chile and Peru agreed at the Canberra conference to share fishing data."),
+            ["CHL", "PER"]
+        );
+        // A capital that acts before a meeting word is still its state.
+        assert_eq!(
+            actor_ids("Canberra hosted a summit of Pacific leaders."),
+            ["AUS"]
+        );
+    }
+
+    #[test]
     fn a_currency_is_not_its_state() {
         // Written for this test, both languages.
         assert_eq!(

@@ -3,7 +3,7 @@
 //! leaving it or expelled from it is in conflict with it. Only for the pairs
 //! a document is about — the event is in the headline or the lede, or both
 //! sides are among the document's most named actors and the event is
-//! reported more than once — since a member joining in a list of others is
+//! reported more than once or the two are named most — since a member joining in a list of others is
 //! an aside, not a relation. A pair the cue pass found keeps its relation.
 
 use crate::brief::{Actor, Alliance, AllianceKind, Evidence, QuadClass, Relation, Stance, Trend};
@@ -52,8 +52,13 @@ pub fn event_relations(
             let Some(last) = events.last() else { continue };
             // The headline is paragraph 1, the lede paragraph 2.
             let lede = events.iter().any(|e| e.paragraph <= 2);
-            let central =
-                main.contains(&state) && main.contains(&al.id.as_str()) && events.len() >= 2;
+            // Both among the main actors, and the event told twice or the
+            // two among the three most named, each at least three times (the
+            // document is about them).
+            let top = |id: &str| actors.iter().take(3).any(|a| a.id == id && a.mentions >= 3);
+            let central = main.contains(&state)
+                && main.contains(&al.id.as_str())
+                && (events.len() >= 2 || (top(state) && top(&al.id)));
             if !(lede || central) {
                 continue;
             }
@@ -147,6 +152,16 @@ mod tests {
             "Uzbekistan joins the Eurasian Economic Union\n\nUzbekistan joined the Eurasian Economic Union on Monday after years of talks.\n\nOfficials in Tashkent said trade would grow.\n",
         );
         assert!(rs.iter().any(|r| r == "EAEU-UZB cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn an_accession_of_the_two_main_actors_is_a_relation() {
+        // The state and the organisation are the two most named actors and
+        // the accession is told once, outside the lede.
+        let rs = rels(
+            "Kyrgyzstan's economy\n\nKyrgyzstan's economy grew by nine percent in 2025, the statistics office said.\n\nThe EAEU market now takes half of Kyrgyzstan's exports, according to the EAEU.\n\nKyrgyzstan became a member of the EAEU in August 2015.\n",
+        );
+        assert!(rs.iter().any(|r| r == "EAEU-KGZ cooperation"), "{rs:?}");
     }
 
     #[test]

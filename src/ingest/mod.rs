@@ -177,11 +177,15 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     }
 }
 
+/// The largest founding group whose members count as acting together.
+const MAX_COFOUNDERS: usize = 3;
+
 /// Relations that memberships imply and the cue pass may miss: states that
 /// found an organisation together (in one sentence) cooperate with each
 /// other. Only pairs with no relation yet; the founding sentence is the
 /// evidence. (A state joining an existing organisation is not enough: that
 /// is often an aside, not a relation the document is about.)
+/// Groups of more than [`MAX_COFOUNDERS`] founders are left alone.
 fn alliance_relations(
     alliances: &[crate::brief::Alliance],
     relations: &[crate::brief::Relation],
@@ -212,9 +216,25 @@ fn alliance_relations(
         let founders: Vec<&crate::brief::MembershipEvent> =
             al.events.iter().filter(|e| e.action == "found").collect();
         let mut pairs: Vec<(String, String, usize, Option<String>)> = Vec::new();
+        // A small founding group (two or three states forming a bloc) acts
+        // together; a list of five founders is the organisation's history,
+        // not ten relations.
+        let group = |paragraph: usize| {
+            let mut ids: Vec<&str> = founders
+                .iter()
+                .filter(|e| e.paragraph == paragraph)
+                .map(|e| e.actor.as_str())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len()
+        };
         for (i, x) in founders.iter().enumerate() {
             for y in &founders[i + 1..] {
-                if x.actor != y.actor && x.paragraph == y.paragraph {
+                if x.actor != y.actor
+                    && x.paragraph == y.paragraph
+                    && group(x.paragraph) <= MAX_COFOUNDERS
+                {
                     pairs.push((
                         x.actor.clone(),
                         y.actor.clone(),
@@ -527,6 +547,15 @@ mod tests {
             assert_eq!(r.evidence[0].text, sentence);
             assert_eq!(r.evidence[0].date.as_deref(), Some("2023-09-16"));
         }
+        // Five founders in one sentence are the organisation's history.
+        let five = Alliance {
+            events: ["DZA", "LBY", "MAR", "MRT", "TUN"]
+                .iter()
+                .map(|a| found(a, 2))
+                .collect(),
+            ..aes.clone()
+        };
+        assert!(alliance_relations(&[five], &[]).is_empty());
         // A partnership's signatories are not founders of an organisation.
         let pact = Alliance {
             kind: AllianceKind::Partnership,

@@ -100,6 +100,9 @@ pub struct RelationLexicon {
     pub agreement_words: FxHashSet<String>,
     pub currency_before: FxHashSet<String>,
     pub currency_after: FxHashSet<String>,
+    pub adversative: FxHashSet<String>,
+    pub concessive: FxHashSet<String>,
+    pub contrast_share: f64,
     pub mixed_ratio: f64,
     pub min_weight: f64,
 }
@@ -135,6 +138,9 @@ struct RelationsFile {
     agreement_words: Vec<String>,
     currency_before: Vec<String>,
     currency_after: Vec<String>,
+    adversative: Vec<String>,
+    concessive: Vec<String>,
+    contrast_share: f64,
     mixed_ratio: f64,
     min_weight: f64,
 }
@@ -755,6 +761,9 @@ impl Lexicon {
             agreement_words: lower_set(&r.agreement_words),
             currency_before: lower_set(&r.currency_before),
             currency_after: lower_set(&r.currency_after),
+            adversative: lower_set(&r.adversative),
+            concessive: lower_set(&r.concessive),
+            contrast_share: r.contrast_share,
             mixed_ratio: r.mixed_ratio,
             min_weight: r.min_weight,
         };

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::Acc;
-use super::facts::{Facts, M};
+use super::facts::{Facts, M, StateList, tok_at, tok_end};
 use crate::brief::{AllianceKind, MembershipEvent};
 use crate::lexicon::{Lexicon, cat};
 
@@ -64,6 +64,14 @@ fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String>
         .iter()
         .filter(|l| l.start >= e && l.start - e <= 3)
         .min_by_key(|l| l.start);
+    // "ASEAN was founded in Bangkok in 1967 by Indonesia, ...", "didirikan
+    // ... oleh Aljazair, Libya, ...": the organisation is the subject of a
+    // passive and the states after "by" act.
+    if org_before.is_some()
+        && let Some(l) = agent(f, e)
+    {
+        return l.ids.clone();
+    }
     let mut subject: Vec<String> = match (before, after, org_before) {
         (Some(l), _, None) => l.ids.clone(),
         (Some(l), _, Some(o)) if l.end <= o.start => l.ids.clone(),
@@ -85,6 +93,81 @@ fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String>
         subject.insert(0, first.id.clone());
     }
     subject
+}
+
+/// The states named after "by"/"oleh" in the clause after token `e`.
+fn agent<'f>(f: &'f Facts, e: usize) -> Option<&'f StateList> {
+    f.lists.iter().find(|l| {
+        let at = if l.start >= 2 && f.lower[l.start - 1] == "the" {
+            l.start - 2
+        } else {
+            l.start.saturating_sub(1)
+        };
+        l.start > e
+            && at >= e
+            && l.start - e <= 12
+            && matches!(f.lower[at], "by" | "oleh")
+            && !f.lower[e..at]
+                .iter()
+                .any(|w| matches!(*w, "." | ";" | ":" | "," | "and" | "dan"))
+    })
+}
+
+/// "joining Brazil, Russia, India, China and South Africa", "bergabung
+/// dengan Brasil, Rusia, ...": when the organisation was named before the
+/// join phrase, states named right after it are the members joined.
+fn fellow_members<'f>(f: &'f Facts, e: usize, subject: &[String]) -> Option<&'f StateList> {
+    let org_after = f
+        .orgs
+        .iter()
+        .any(|o| !o.body && o.start >= e && o.start - e <= 8);
+    if org_after {
+        return None;
+    }
+    f.lists.iter().find(|l| {
+        l.by_name
+            && l.start >= e
+            && l.start - e <= 1
+            && f.lower[e..l.start].iter().all(|w| *w == "the")
+            && !l.ids.iter().any(|id| subject.contains(id))
+    })
+}
+
+/// Further states and dates that share the event phrase ending at token `e`
+/// ("Burundi dan Rwanda bergabung pada 2007, Sudan Selatan pada 2016, dan
+/// Somalia pada 2024"; "joined in 2007, South Sudan in 2016 and ..."): each
+/// is a list of states, a date word and a date, after the date of the one
+/// before, joined only by commas and conjunctions.
+fn gapped(f: &Facts, e: usize) -> Vec<(Vec<String>, String)> {
+    let toks = f.toks;
+    let date_at = |from: usize, within: usize| {
+        f.sent.dates.iter().find_map(|(d, r)| {
+            let t = tok_at(toks, r.start);
+            (t >= from && t - from <= within).then(|| (d.to_string(), tok_end(toks, r.end)))
+        })
+    };
+    let Some((_, mut pos)) = date_at(e, 3) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while let Some(l) = f.lists.iter().find(|l| {
+        l.start > pos
+            && l.start - pos <= 2
+            && f.lower[pos..l.start]
+                .iter()
+                .all(|w| matches!(*w, "," | "dan" | "and" | "serta"))
+    }) {
+        let Some(w) = f.lower.get(l.end) else { break };
+        if !matches!(*w, "pada" | "in" | "on" | "tahun") {
+            break;
+        }
+        let Some((date, end)) = date_at(l.end + 1, 2) else {
+            break;
+        };
+        out.push((l.ids.clone(), date));
+        pos = end;
+    }
+    out
 }
 
 /// Record the sentence's membership events.
@@ -117,27 +200,40 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
         if action == "sign" {
             member.clear();
         }
+        let fellows = (action == "join")
+            .then(|| fellow_members(f, e, &subject))
+            .flatten();
+        let mut parts = vec![(subject, f.date.clone())];
+        if !continuing {
+            parts.extend(gapped(f, e).into_iter().map(|(ids, d)| (ids, Some(d))));
+        }
         let a = acc.entry(org).or_default();
         a.kind = Some(AllianceKind::Organisation);
-        for id in &subject {
-            if !continuing {
-                a.events.push(MembershipEvent {
+        for (subject, date) in parts {
+            for id in &subject {
+                let event = MembershipEvent {
                     actor: id.clone(),
                     action: action.clone(),
-                    date: f.date.clone(),
+                    date: date.clone(),
                     paragraph: f.sent.paragraph,
-                });
+                };
+                if !continuing && !a.events.contains(&event) {
+                    a.events.push(event);
+                }
+                if !member.is_empty() {
+                    a.member(
+                        id,
+                        if continuing { "member" } else { &member },
+                        if continuing { None } else { date.clone() },
+                    );
+                }
+                if action == "leave" || action == "expel" {
+                    a.members.retain(|m| &m.0 != id);
+                }
             }
-            if !member.is_empty() {
-                a.member(
-                    id,
-                    if continuing { "member" } else { &member },
-                    if continuing { None } else { f.date.clone() },
-                );
-            }
-            if action == "leave" || action == "expel" {
-                a.members.retain(|m| &m.0 != id);
-            }
+        }
+        for id in fellows.iter().flat_map(|l| &l.ids) {
+            a.member(id, "member", None);
         }
         a.evidence(f.sent);
     }

@@ -188,6 +188,62 @@ mod tests {
     }
 
     #[test]
+    fn founders_after_by_fellow_members_and_shared_join_phrases() {
+        // Written for this test, both languages.
+        for text in [
+            "ASEAN was founded in Bangkok in 1967 by Indonesia, Malaysia, the Philippines, Singapore and Thailand.",
+            "ASEAN didirikan di Bangkok pada 1967 oleh Indonesia, Malaysia, Filipina, Singapura, dan Thailand.",
+        ] {
+            let a = alliances(text);
+            assert_eq!(
+                members(&a, "ASEAN"),
+                [
+                    "IDN founder",
+                    "MYS founder",
+                    "PHL founder",
+                    "SGP founder",
+                    "THA founder"
+                ],
+                "{text}"
+            );
+        }
+        // The states joined are members already.
+        for text in [
+            "Egypt became a full member of BRICS in January 2024, joining Brazil, Russia, India, China and South Africa.",
+            "Mesir resmi menjadi anggota penuh BRICS pada Januari 2024, bergabung dengan Brasil, Rusia, India, Tiongkok, dan Afrika Selatan.",
+        ] {
+            let a = alliances(text);
+            let m = members(&a, "BRICS");
+            assert_eq!(m.len(), 6, "{text}: {m:?}");
+            assert!(m.contains(&"EGY member".to_string()), "{text}: {m:?}");
+            assert!(m.contains(&"ZAF member".to_string()), "{text}: {m:?}");
+            let brics = a.iter().find(|x| x.id == "BRICS").unwrap();
+            assert_eq!(brics.events.len(), 1, "{text}: {:?}", brics.events);
+        }
+        // One join phrase, several states with their own years.
+        for text in [
+            "Burundi and Rwanda joined the EAC in 2007, South Sudan in 2016 and Somalia in 2024.",
+            "Burundi dan Rwanda bergabung dengan EAC pada 2007, Sudan Selatan pada 2016, dan Somalia pada 2024.",
+        ] {
+            let a = alliances(text);
+            let eac = a.iter().find(|x| x.id == "EAC").unwrap();
+            let events: Vec<String> = eac
+                .events
+                .iter()
+                .map(|e| format!("{} {}", e.actor, e.date.as_deref().unwrap_or("-")))
+                .collect();
+            assert_eq!(
+                events,
+                ["BDI 2007", "RWA 2007", "SSD 2016", "SOM 2024"],
+                "{text}"
+            );
+        }
+        // Joining another state in applying is not making it a member.
+        let a = alliances("Sweden joined Finland in applying to join NATO in 2022.");
+        assert!(!members(&a, "NATO").contains(&"FIN member".to_string()));
+    }
+
+    #[test]
     fn ratification_makes_a_member() {
         let a = alliances(
             "Beberapa minggu kemudian, Armenia meratifikasi statuta Mahkamah Pidana Internasional.",

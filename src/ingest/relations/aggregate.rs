@@ -52,9 +52,9 @@ impl PairAcc {
             self.signed += c.value * c.now;
             self.weight += c.weight * c.now;
             if c.value > 0.0 {
-                self.positive += c.value * c.now;
+                self.positive += c.value * c.now * c.balance;
             } else {
-                self.negative -= c.value * c.now;
+                self.negative -= c.value * c.now * c.balance;
             }
             match c.trend {
                 Some(Trend::Improving) => self.improving += c.weight,
@@ -199,6 +199,8 @@ mod tests {
             trend,
             now,
             cue: String::new(),
+            at: 0,
+            balance: 1.0,
         }
     }
 

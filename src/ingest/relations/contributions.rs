@@ -20,7 +20,8 @@ use super::sides::{Side, co_agents};
 use super::view::View;
 use super::{Pair, Previous, pair};
 use crate::brief::{QuadClass, Trend};
-use crate::lexicon::{Lexicon, cat};
+use crate::lexicon::{Lexicon, RelationLexicon, cat};
+use rustc_hash::FxHashSet;
 
 /// One sentence's contribution to one pair.
 #[derive(Debug, Clone)]
@@ -33,6 +34,10 @@ pub(super) struct Contribution {
     pub now: f64,
     /// The cue's words, for `explain`.
     pub cue: String,
+    /// Token where the cue starts.
+    pub at: usize,
+    /// Factor on its weight in the stance only (see [`contrast`]).
+    pub balance: f64,
 }
 
 /// Contributions of a sentence, by pair (ordered, so output never depends
@@ -293,7 +298,85 @@ fn distribute(
             trend: h.trend,
             now: h.now,
             cue: h.cue.clone(),
+            at: h.start,
+            balance: 1.0,
         });
+    }
+}
+
+/// Where a sentence turns: at an adversative ("but", "namun"), at a
+/// concessive inside it (", though", "meski Jakarta ..."), and at the comma
+/// that closes a concessive clause it opens with ("Despite the row, ...",
+/// "Meski masih bersengketa, ...").
+fn turns(v: &View, r: &RelationLexicon) -> Vec<usize> {
+    let phrase_at = |k: usize, set: &FxHashSet<String>| {
+        (1..=3).any(|n| k + n <= v.lower.len() && set.contains(&v.lower[k..k + n].join(" ")))
+    };
+    let mut out = Vec::new();
+    for k in 0..v.lower.len() {
+        if phrase_at(k, &r.adversative) {
+            out.push(k);
+        } else if phrase_at(k, &r.concessive) {
+            if k < 2 {
+                if let Some(c) = (k..v.lower.len()).find(|&i| v.lower[i] == ",") {
+                    out.push(c);
+                }
+            } else {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+/// A sentence that sets a cooperation against a conflict across a turn
+/// ("signed 14 agreements, but raised concerns over survey ships", "sepakat
+/// melanjutkan kerja sama, meski Jakarta mengkritik ...") says both hold:
+/// for a pair with cues of both directions on either side of the turn, the
+/// weaker direction counts at least `contrast_share` of the stronger in the
+/// stance (not in how much the pair is talked about). The
+/// writer chose to weigh them against each other; one word of friction
+/// against a list of agreements is still friction worth a mixed stance.
+pub(super) fn contrast(v: &View, out: &mut Contributions, lex: &Lexicon) {
+    let r = &lex.relations;
+    let turns = turns(v, r);
+    if turns.is_empty() {
+        return;
+    }
+    for cs in out.values_mut() {
+        let across = turns.iter().any(|&t| {
+            let side = |before: bool, positive: bool| {
+                cs.iter()
+                    .any(|c| (c.value > 0.0) == positive && c.value != 0.0 && (c.at < t) == before)
+            };
+            (side(true, true) && side(false, false)) || (side(true, false) && side(false, true))
+        });
+        if !across {
+            continue;
+        }
+        let sum = |positive: bool| -> f64 {
+            cs.iter()
+                .filter(|c| (c.value > 0.0) == positive && c.value != 0.0)
+                .map(|c| c.value.abs() * c.now)
+                .sum()
+        };
+        let (pos, neg) = (sum(true), sum(false));
+        let (hi, lo, weak_positive) = if pos >= neg {
+            (pos, neg, false)
+        } else {
+            (neg, pos, true)
+        };
+        let floor = r.contrast_share * hi;
+        // A cue that barely reaches the pair is not a side stated.
+        if lo >= super::aggregate::MIN_SENTENCE_WEIGHT && lo < floor {
+            let k = floor / lo;
+            for c in cs
+                .iter_mut()
+                .filter(|c| (c.value > 0.0) == weak_positive && c.value != 0.0)
+            {
+                c.balance = k;
+            }
+        }
     }
 }
 
@@ -345,6 +428,8 @@ pub(super) fn lend(
                 trend: h.trend,
                 now: h.now,
                 cue: format!("{why}:{}", h.cue),
+                at: h.start,
+                balance: 1.0,
             });
         }
     };

@@ -217,6 +217,7 @@ fn analyse(
         h.now = now;
     }
     let mut out = contributions::from_hits(&v, &sides, &blocs, &hits, lex);
+    contributions::contrast(&v, &mut out, lex);
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
     }
@@ -284,10 +285,15 @@ pub fn explain(
                 let cues: Vec<String> = cs
                     .iter()
                     .map(|c| {
-                        if c.now == 1.0 {
-                            format!("{}={:+.1}", c.cue, c.value)
+                        let balance = if c.balance == 1.0 {
+                            String::new()
                         } else {
-                            format!("{}={:+.1}x{:.2}", c.cue, c.value, c.now)
+                            format!("(stance x{:.1})", c.balance)
+                        };
+                        if c.now == 1.0 {
+                            format!("{}={:+.1}{balance}", c.cue, c.value)
+                        } else {
+                            format!("{}={:+.1}x{:.2}{balance}", c.cue, c.value, c.now)
                         }
                     })
                     .collect();
@@ -337,6 +343,36 @@ mod tests {
             "Rusia menjadi negara pertama yang mengakui Taliban sebagai pemerintah Afghanistan pada Juli 2025.",
         );
         assert!(has(&rs, "AFG-RUS cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_turn_between_cooperation_and_conflict_is_mixed() {
+        // Written for this test, both languages: the friction after "meski"
+        // or before the comma that closes "Despite ..." weighs against the
+        // agreements, however many cues they have.
+        for (text, want) in [
+            (
+                "Vietnam dan Kamboja menandatangani lima nota kesepahaman di Phnom Penh, meski Hanoi memprotes proyek kanal Kamboja di perbatasan kedua negara.",
+                "KHM-VNM mixed",
+            ),
+            (
+                "Despite the row over fishing rights, Norway and Iceland agreed to extend their coast guard cooperation.",
+                "ISL-NOR mixed",
+            ),
+        ] {
+            let rs = rels(text);
+            assert!(has(&rs, want), "{text}: {rs:?}");
+        }
+        // Without a turn the same cues are cooperation with a complaint.
+        let rs = rels(
+            "Vietnam dan Kamboja menandatangani lima nota kesepahaman di Phnom Penh dan membahas keberatan Hanoi atas proyek kanal.",
+        );
+        assert!(has(&rs, "KHM-VNM cooperation"), "{rs:?}");
+        // Friction with a third state after the turn is not this pair's.
+        let rs = rels(
+            "Chile and Argentina signed six agreements on energy in Santiago, but Bolivia protested against the deal.",
+        );
+        assert!(has(&rs, "ARG-CHL cooperation"), "{rs:?}");
     }
 
     #[test]
