@@ -759,3 +759,103 @@ fn broken_agreements_and_demands() {
     ];
     check("broken_agreements_and_demands", cases);
 }
+
+#[test]
+fn everyday_dealings_and_mutual_acts() {
+    // Written for this test, both languages: the vocabulary of ordinary
+    // bilateral news (obstruction, extradition, trade figures, condolences,
+    // "meneken"), and acts two sides do to each other, which make a
+    // coordinated pair relate ("traded accusations", "terlibat baku tembak",
+    // "Peruvian and Chilean ships held a joint exercise").
+    let cases: &[Case] = &[
+        (
+            "Turkey blocked Sweden's bid for a seat on the council for a second year.",
+            "SWE",
+            "TUR",
+            Is(Conflict),
+        ),
+        (
+            "Pemerintah Turki kembali menjegal upaya Siprus memimpin komite itu.",
+            "CYP",
+            "TUR",
+            Is(Conflict),
+        ),
+        (
+            "Malaysia extradited two suspects wanted for money laundering to Singapore on Friday.",
+            "MYS",
+            "SGP",
+            Is(Cooperation),
+        ),
+        (
+            "Trade between Chile and South Korea grew by nine percent last year.",
+            "CHL",
+            "KOR",
+            Is(Cooperation),
+        ),
+        (
+            "Nilai perdagangan Indonesia dan Brasil naik menjadi 7 miliar dolar pada 2025.",
+            "BRA",
+            "IDN",
+            Is(Cooperation),
+        ),
+        (
+            "Presiden menyampaikan duka cita kepada rakyat Maroko atas korban gempa bumi di Atlas.",
+            "IDN",
+            "MAR",
+            Not(Conflict),
+        ),
+        (
+            "Filipina dan Vietnam meneken nota kesepahaman kerja sama penjaga pantai di Manila.",
+            "PHL",
+            "VNM",
+            Is(Cooperation),
+        ),
+        (
+            "Ghana and Togo traded accusations over the attack on the border post.",
+            "GHA",
+            "TGO",
+            Is(Conflict),
+        ),
+        (
+            "Pasukan Armenia dan Azerbaijan terlibat baku tembak di dekat perbatasan pada Selasa malam.",
+            "ARM",
+            "AZE",
+            Is(Conflict),
+        ),
+        (
+            "Peruvian and Chilean navy ships held a joint exercise off Arica last week.",
+            "CHL",
+            "PER",
+            Is(Cooperation),
+        ),
+        (
+            "Prajurit TNI dan tentara Singapura menggelar latihan bersama di Batam.",
+            "IDN",
+            "SGP",
+            Is(Cooperation),
+        ),
+        // What a quarrel is over is not the other side.
+        (
+            "Morocco and Spain agreed to reopen the customs posts, though their dispute over Western Sahara remains.",
+            "ESH",
+            "MAR",
+            Not(Conflict),
+        ),
+        // A concessive clause that opens the sentence and names no one is
+        // about the pair of the main clause.
+        (
+            "Meski masih bersengketa soal tarif baja, Jepang dan Kanada menuntaskan perundingan perjanjian dagang.",
+            "CAN",
+            "JPN",
+            Is(Stance::Mixed),
+        ),
+        // "Brussels" stands for the European Union as a capital for its state.
+        (
+            "Brussels criticised London's decision to scrap the fishing quotas.",
+            "EU",
+            "GBR",
+            Is(Conflict),
+        ),
+    ];
+    check("everyday_dealings_and_mutual_acts", cases);
+}

@@ -53,6 +53,10 @@ pub struct OrganisationEntry {
     pub acronyms_en: Vec<String>,
     #[serde(default)]
     pub bodies: Vec<String>,
+    /// Cities that stand for the organisation as a capital stands for its
+    /// state ("Brussels" for the EU): a place after a locative word.
+    #[serde(default)]
+    pub seats: Vec<String>,
     #[serde(default)]
     pub kind: String,
 }
@@ -293,6 +297,9 @@ impl Gazetteer {
             }
             for n in &o.bodies {
                 add(&mut g, a, n, AliasKind::Body, LangOnly::Any);
+            }
+            for n in &o.seats {
+                add(&mut g, a, n, AliasKind::Capital, LangOnly::Any);
             }
         }
         for gr in &files.group {

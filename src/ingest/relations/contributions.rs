@@ -163,8 +163,9 @@ fn source(
 /// Candidates of a cue without a target: pairs of sides in its clause by
 /// proximity, and sides that are pairs themselves. A cue in a clause that
 /// names no side ("The Turkish-Armenian border reopened, after ..., since
-/// they began talking about normalisation") reaches the sides of the
-/// sentence's main clause, at half the weight.
+/// they began talking about normalisation"; "Despite the row over fishing,
+/// Norway and Iceland agreed ...") reaches the sides of the sentence's main
+/// clause, at half the weight.
 fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     let hc = v.clause(h.start);
     let own = in_clause(v, sides, h, |c| c == hc);
@@ -176,7 +177,18 @@ fn undirected(v: &View, sides: &[Side], h: &Hit) -> Vec<Candidate> {
     if !own.is_empty() || conditional || sides.iter().any(|g| v.clause(g.start) == hc) {
         return own;
     }
-    in_clause(v, sides, h, |c| c == 0)
+    // The main clause: the first, or after a subordinate clause that opens
+    // the sentence ("Meski masih bersengketa di WTO, Indonesia dan Uni Eropa
+    // menuntaskan perundingan ..."), the first clause that is not one.
+    let first = v.clause(0);
+    let main = if v.clauses.is_sub(first) {
+        (first..=v.clause(usize::MAX))
+            .find(|&c| !v.clauses.is_sub(c))
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    in_clause(v, sides, h, |c| c == main)
         .into_iter()
         .map(|(i, j, p)| (i, j, p * 0.5))
         .collect()

@@ -210,14 +210,16 @@ pub(super) fn group_anaphora(v: &View, sides: &mut Vec<Side>, prev: &Previous) {
 /// act is not ("kerja sama dengan ... Korea Utara dan Iran").
 pub(super) fn mark_reciprocal(v: &View, sides: &mut [Side], lex: &Lexicon) {
     // "antara X dan Y", and a relationship noun before the two ("Hubungan Peru
-    // dan Chile memburuk", "relations of Kenya and Somalia").
+    // dan Chile memburuk", "relations of Kenya and Somalia") or a noun of what
+    // they do with each other ("nilai perdagangan Indonesia dan Brasil").
     let r = &lex.relations;
     let t = &lex.time;
     for g in sides.iter_mut() {
         let w = |k: usize| (g.start >= k).then(|| v.lower[g.start - k]);
-        let opens = w(1).is_some_and(|a| r.between.contains(a) || t.relationship.contains(a))
-            || (w(1).is_some_and(|a| matches!(a, "of" | "antara"))
-                && w(2).is_some_and(|b| t.relationship.contains(b)));
+        let opens = w(1).is_some_and(|a| {
+            r.between.contains(a) || t.relationship.contains(a) || r.mutual_nouns.contains(a)
+        }) || (w(1).is_some_and(|a| matches!(a, "of" | "antara"))
+            && w(2).is_some_and(|b| t.relationship.contains(b)));
         if opens && g.actors.len() == 2 {
             g.reciprocal = true;
         }

@@ -36,6 +36,8 @@ pub(super) fn is_conj(w: &str) -> bool {
 pub(super) struct Clauses {
     of: Vec<usize>,
     last: usize,
+    /// Clauses a subordinator opens, by clause index.
+    sub: Vec<bool>,
 }
 
 impl Clauses {
@@ -43,17 +45,25 @@ impl Clauses {
         let mut of = Vec::with_capacity(lower.len());
         let mut c = 0;
         let mut in_sub = false;
+        let mut sub = vec![false];
         for &w in lower {
             if r.clause_breaks.contains(w) || r.subordinators.contains(w) {
                 c += 1;
                 in_sub = r.subordinators.contains(w);
+                sub.push(in_sub);
             } else if w == "," && in_sub {
                 c += 1;
                 in_sub = false;
+                sub.push(false);
             }
             of.push(c);
         }
-        Clauses { of, last: c }
+        Clauses { of, last: c, sub }
+    }
+
+    /// Clause `c` is a subordinate clause.
+    pub(super) fn is_sub(&self, c: usize) -> bool {
+        self.sub.get(c).copied().unwrap_or(false)
     }
 
     /// The clause of token `i` (past the end: the last clause).
