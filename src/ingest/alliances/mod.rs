@@ -238,6 +238,29 @@ mod tests {
                 "{text}"
             );
         }
+        // An accession process is an application, not membership.
+        for text in [
+            "Chile sedang menempuh aksesi OECD sejak 2024.",
+            "Perundingan aksesi Albania dengan Uni Eropa dibuka pada 2022.",
+        ] {
+            let a = alliances(text);
+            assert!(a.iter().all(|x| x.members.is_empty()), "{text}: {a:?}");
+        }
+        // A relative clause describes a member ("yang juga anggota", "which is").
+        for (text, org, want) in [
+            (
+                "Polandia, yang juga anggota Uni Eropa, terus memblokir pembukaan perundingan.",
+                "EU",
+                "POL member",
+            ),
+            (
+                "Norway, which is a NATO member, rejected the plan.",
+                "NATO",
+                "NOR member",
+            ),
+        ] {
+            assert_eq!(members(&alliances(text), org), [want], "{text}");
+        }
         // Joining another state in applying is not making it a member.
         let a = alliances("Sweden joined Finland in applying to join NATO in 2022.");
         assert!(!members(&a, "NATO").contains(&"FIN member".to_string()));

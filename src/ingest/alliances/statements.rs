@@ -35,7 +35,8 @@ fn modifier(w: &str, al: &AllianceLexicon) -> bool {
 
 /// Words that may stand between a state and the membership noun that
 /// describes it ("Hungary, a member", "Estonia has been a NATO member",
-/// "Myanmar is still formally a member").
+/// "Myanmar is still formally a member", "Hongaria, yang juga anggota Uni
+/// Eropa", "Norway, which is a NATO member").
 fn describes(w: &str, al: &AllianceLexicon) -> bool {
     modifier(w, al)
         || matches!(
@@ -60,6 +61,9 @@ fn describes(w: &str, al: &AllianceLexicon) -> bool {
                 | "sudah"
                 | "telah"
                 | "menjadi"
+                | "yang"
+                | "which"
+                | "who"
         )
 }
 
