@@ -12,7 +12,7 @@ use crate::brief::{Actor, Alliance, AllianceKind, Evidence, QuadClass, Relation,
 fn polarity(action: &str) -> i32 {
     match action {
         // Founding is membership; co-founders' ties are `alliance_relations`.
-        "join" | "apply" | "ratify" | "sign" => 1,
+        "join" | "apply" | "ratify" | "sign" | "reinstate" => 1,
         "suspend" | "leave" | "expel" => -1,
         _ => 0,
     }
@@ -49,7 +49,23 @@ pub fn event_relations(
                 .iter()
                 .filter(|e| e.actor == state && polarity(&e.action) != 0)
                 .collect();
-            let Some(last) = events.last() else { continue };
+            // The latest event says where the pair stands now: the one with
+            // the latest date, an undated one in the headline or lede being
+            // the news itself ("readmitted Guinea on Friday"); ties go to the
+            // later in the text.
+            let when = |e: &&crate::brief::MembershipEvent| match &e.date {
+                Some(d) => d.clone(),
+                None if e.paragraph <= 2 => "9999".to_string(),
+                None => String::new(),
+            };
+            let Some(last) = events
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, e)| (when(e), *i))
+                .map(|(_, e)| *e)
+            else {
+                continue;
+            };
             // The headline is paragraph 1, the lede paragraph 2.
             let lede = events.iter().any(|e| e.paragraph <= 2);
             // Both among the main actors, and the event told twice or the
@@ -71,7 +87,6 @@ pub fn event_relations(
             if relations.iter().any(known) || out.iter().any(known) {
                 continue;
             }
-            // The latest event says where the pair stands now.
             let sign = polarity(&last.action);
             let evidence: Vec<Evidence> = events
                 .iter()
@@ -178,5 +193,66 @@ mod tests {
             "Trade talks\n\nIndonesia and Brazil discussed nickel and soybean exports in Jakarta on Monday.\n\nThe two ministers also discussed climate finance and shipping.\n\nThe ministers said trade between the two countries grew in 2024.\n\nBrazil, which joined the BRICS as a founding member, hosts its summit next year.\n",
         );
         assert!(rs.iter().all(|r| !r.contains("BRICS")), "{rs:?}");
+    }
+
+    #[test]
+    fn the_latest_dated_event_decides_and_an_undated_lede_event_is_now() {
+        use super::event_relations;
+        use crate::brief::{
+            Actor, ActorKind, Alliance, AllianceEvidence, AllianceKind, MembershipEvent, Stance,
+        };
+        let ev = |action: &str, date: Option<&str>, paragraph: usize| MembershipEvent {
+            actor: "NER".into(),
+            action: action.into(),
+            date: date.map(str::to_string),
+            paragraph,
+        };
+        let said = |paragraph: usize| AllianceEvidence {
+            text: format!("sentence of paragraph {paragraph}"),
+            date: None,
+            paragraph,
+        };
+        let actors = [
+            ("NER", ActorKind::State),
+            ("ECOWAS", ActorKind::Organisation),
+        ]
+        .map(|(id, kind)| Actor {
+            id: id.into(),
+            name: id.into(),
+            kind,
+            mentions: 4,
+        });
+        let stance = |events: Vec<MembershipEvent>| {
+            let al = Alliance {
+                id: "ECOWAS".into(),
+                name: "ECOWAS".into(),
+                kind: AllianceKind::Organisation,
+                members: Vec::new(),
+                evidence: events.iter().map(|e| said(e.paragraph)).collect(),
+                events,
+            };
+            event_relations(&[al], &[], &actors)[0].stance
+        };
+        // Told news first, history after: the return (2026) is the state now.
+        assert_eq!(
+            stance(vec![
+                ev("reinstate", Some("2026-03"), 2),
+                ev("leave", Some("2025-01"), 3)
+            ]),
+            Stance::Cooperation
+        );
+        // "rejoined on Monday" in the lede, "withdrew in January 2025" later.
+        assert_eq!(
+            stance(vec![
+                ev("reinstate", None, 2),
+                ev("leave", Some("2025-01"), 3)
+            ]),
+            Stance::Cooperation
+        );
+        // Without dates the text's order decides.
+        assert_eq!(
+            stance(vec![ev("join", None, 3), ev("suspend", None, 4)]),
+            Stance::Conflict
+        );
     }
 }

@@ -450,6 +450,7 @@ struct AlliancesFile {
     led_by: Vec<String>,
     chair: Vec<String>,
     composition: Vec<String>,
+    inclusion: Vec<String>,
     continuity: Vec<String>,
     group_pronouns: Vec<String>,
     member_modifiers: Vec<String>,
@@ -717,7 +718,13 @@ impl Lexicon {
             list_intro: PhraseSet::new(numbered(&a.list_intro)),
             led_by: PhraseSet::new(numbered(&a.led_by)),
             chair: PhraseSet::new(numbered(&a.chair)),
-            composition: PhraseSet::new(numbered(&a.composition)),
+            // Composition forms are id 0, inclusion forms ("also includes") id 1.
+            composition: PhraseSet::new(
+                numbered(&a.composition)
+                    .into_iter()
+                    .chain(a.inclusion.iter().map(|f| (f.clone(), 1)))
+                    .collect::<Vec<(String, u32)>>(),
+            ),
             continuity: a.continuity.iter().map(|w| w.to_lowercase()).collect(),
             group_pronouns: PhraseSet::new(numbered(&a.group_pronouns)),
             member_modifiers: a

@@ -22,6 +22,7 @@ fn organisation<'f>(
     s: usize,
     e: usize,
     fresh: bool,
+    organ_acts: bool,
 ) -> (Option<String>, Option<&'f M>) {
     // States join an organisation, not its commission or its missions
     // ("troops to join the AU mission in Somalia").
@@ -30,10 +31,12 @@ fn organisation<'f>(
         .iter()
         .filter(|o| !o.body && o.start >= e && o.start - e <= 8)
         .min_by_key(|o| o.start);
+    // An organisation suspends or reinstates through its organs ("the AU's
+    // Peace and Security Council lifted the suspension").
     let org_before = f
         .orgs
         .iter()
-        .filter(|o| !o.body && o.end <= s && s - o.end <= 6)
+        .filter(|o| (organ_acts || !o.body) && o.end <= s && s - o.end <= 6)
         .max_by_key(|o| o.end);
     let body_after = f
         .orgs
@@ -183,8 +186,13 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
         if kind.action == "sign" && partnership {
             continue; // signing a partnership between states: see partnerships
         }
-        let (org, org_before) =
-            organisation(f, s, e, matches!(kind.action.as_str(), "sign" | "found"));
+        let (org, org_before) = organisation(
+            f,
+            s,
+            e,
+            matches!(kind.action.as_str(), "sign" | "found"),
+            matches!(kind.action.as_str(), "suspend" | "reinstate" | "expel"),
+        );
         let Some(org) = org else { continue };
         let subject = subject(f, s, e, org_before);
         if subject.is_empty() {
@@ -220,7 +228,9 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
                 if !continuing && !a.events.contains(&event) {
                     a.events.push(event);
                 }
-                if !member.is_empty() {
+                if action == "reinstate" && !continuing {
+                    a.restore(id, date.clone());
+                } else if !member.is_empty() {
                     a.member(
                         id,
                         if continuing { "member" } else { &member },

@@ -62,6 +62,10 @@ pub(super) struct Context {
     /// States mentioned: (id, decayed mention count as of the sentence
     /// index, that index, mentions in all), as for organisations.
     pub recent_states: Vec<(String, f64, usize, usize)>,
+    /// The organisation that opened the sentence before as its subject
+    /// ("The Economic Community of Central African States (ECCAS), which
+    /// ..."), with the sentence index: "the bloc" in the next sentence is it.
+    pub subject_org: Option<(String, usize)>,
 }
 
 impl Context {
@@ -70,6 +74,11 @@ impl Context {
     /// is, so a bloc named twice a few sentences ago outweighs another named
     /// once in passing since; none beyond about seven sentences.
     fn org(&self, index: usize) -> Option<String> {
+        if let Some((o, at)) = &self.subject_org
+            && at + 1 == index
+        {
+            return Some(o.clone());
+        }
         let mut best: Option<(&str, f64)> = None;
         for (o, score, at) in &self.recent_orgs {
             let w = score * DECAY.powi((index - at).min(64) as i32);
@@ -135,6 +144,11 @@ impl Context {
     /// Remember what this sentence names.
     pub(super) fn update(&mut self, f: &Facts) {
         let index = f.sent.index;
+        self.subject_org = f
+            .orgs
+            .first()
+            .filter(|o| o.start <= 1 && !o.body && f.states.iter().all(|m| m.start > o.start))
+            .map(|o| (o.id.clone(), index));
         for o in &f.orgs {
             match self.recent_orgs.iter_mut().find(|e| e.0 == o.id) {
                 Some(e) => {
@@ -315,7 +329,20 @@ fn references(
         if !generic && !heads.contains(w) {
             continue;
         }
-        let english = i > 0 && lower[i - 1] == "the" && lower.get(i + 1) != Some(&"of");
+        // "the 11-member bloc", "the six-nation alliance": a size may stand between.
+        let sized = |w: &str| {
+            w.rsplit_once('-').is_some_and(|(n, unit)| {
+                matches!(unit, "member" | "nation" | "country" | "state" | "strong")
+                    && (n.chars().all(|c| c.is_ascii_digit()) || al.member_modifiers.contains(n))
+            })
+        };
+        let the_at = if i > 1 && sized(lower[i - 1]) {
+            i - 2
+        } else {
+            i.wrapping_sub(1)
+        };
+        let english =
+            i > 0 && the_at < i && lower[the_at] == "the" && lower.get(i + 1) != Some(&"of");
         let indonesian = lower
             .get(i + 1)
             .is_some_and(|d| al.demonstratives.contains(*d));
@@ -331,7 +358,7 @@ fn references(
             None
         };
         if let Some(id) = id {
-            let start = if english { i - 1 } else { i };
+            let start = if english { the_at } else { i };
             let end = if english { i + 1 } else { i + 2 };
             out.push(M {
                 id,

@@ -58,6 +58,13 @@ impl Acc {
         }
     }
 
+    /// A reinstated state is a full member again, whatever it was before.
+    pub(super) fn restore(&mut self, actor: &str, date: Option<String>) {
+        self.members.retain(|m| m.0 != actor);
+        self.members
+            .push((actor.to_string(), "member".to_string(), date));
+    }
+
     pub(super) fn evidence(&mut self, sent: &Sentence) {
         if !self
             .evidence
@@ -89,7 +96,7 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         events::record(&f, lex, &mut acc);
         statements::members(&f, lex, &mut acc);
         statements::composition(&f, lex, &mut acc);
-        statements::leaders(&f, &mut acc);
+        statements::leaders(&f, lex, &mut acc);
         statements::chairs(&f, &mut acc);
         partnerships::record(&f, main_coop.as_ref(), lex, &mut acc);
         ctx.update(&f);
@@ -438,5 +445,71 @@ mod tests {
             "Jepang dan Filipina menandatangani pakta pertahanan pada Juli 2024. Pakta pertahanan ini ditandatangani di tengah persaingan Tiongkok dan Amerika Serikat.",
         );
         assert!(a.iter().all(|x| x.id != "CHN-USA"), "{a:?}");
+    }
+
+    #[test]
+    fn named_states_are_members_of_a_plural_membership_noun() {
+        let a = alliances("Both Chile and Peru are members of Mercosur.");
+        assert_eq!(members(&a, "MERCOSUR"), ["CHL member", "PER member"]);
+        let a = alliances(
+            "The Andean Community, of which both Colombia and Ecuador are members, met in Lima.",
+        );
+        assert_eq!(members(&a, "ANDEAN"), ["COL member", "ECU member"]);
+        let a = alliances("Finland, a member of both NATO and the EU, closed its border.");
+        assert_eq!(members(&a, "EU"), ["FIN member"]);
+        assert_eq!(members(&a, "NATO"), ["FIN member"]);
+        // A list introduced by "yakni" after a short clause.
+        let a = alliances(
+            "Tiga anggota ASEAN yang paling terdampak banjir, yakni Vietnam, Laos, dan Kamboja, bertemu di Hanoi.",
+        );
+        assert_eq!(
+            members(&a, "ASEAN"),
+            ["VNM member", "LAO member", "KHM member"]
+        );
+    }
+
+    #[test]
+    fn an_appositive_bloc_led_by_two_states_has_both_leaders() {
+        let a = alliances(
+            "Kazakhstan hosted the Shanghai Cooperation Organisation (SCO), the security bloc led by China and Russia, in July.",
+        );
+        assert_eq!(members(&a, "SCO"), ["CHN leader", "RUS leader"]);
+        // A state list elsewhere in the clause is no appositive.
+        let a = alliances("The SCO, Iran and the bloc led by India met.");
+        assert!(members(&a, "SCO").is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_bloc_that_includes_states_names_members_only_as_subject() {
+        let a = alliances(
+            "The Southern African Development Community (SADC) met in Harare. The 16-member bloc also includes Zambia and Malawi.",
+        );
+        assert_eq!(members(&a, "SADC"), ["ZMB member", "MWI member"]);
+        let a = alliances("SADC mencakup Zambia dan Malawi.");
+        assert_eq!(members(&a, "SADC"), ["ZMB member", "MWI member"]);
+        // What a plan includes is no membership.
+        let a = alliances("The SADC summit adopted a plan. The plan includes Zambia and Malawi.");
+        assert!(members(&a, "SADC").is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_lifted_suspension_or_a_return_restores_membership() {
+        let a = alliances(
+            "The AU's Peace and Security Council lifted the suspension of Mali on 3 June 2026.",
+        );
+        assert_eq!(members(&a, "AU"), ["MLI member"]);
+        let a = alliances("ECOWAS mencabut penangguhan keanggotaan Guinea pada Mei 2026.");
+        assert_eq!(members(&a, "ECOWAS"), ["GIN member"]);
+        let a = alliances("Niger rejoined ECOWAS in 2027.");
+        let ecowas = a.iter().find(|x| x.id == "ECOWAS").unwrap();
+        assert_eq!(ecowas.events[0].action, "reinstate");
+    }
+
+    #[test]
+    fn a_mutual_defence_treaty_between_two_states_is_a_partnership() {
+        let a = alliances(
+            "Traktat Pertahanan Bersama antara Fiji dan Tonga diteken di Suva pada 2026.",
+        );
+        assert_eq!(members(&a, "FJI-TON"), ["FJI partner", "TON partner"]);
     }
 }

@@ -64,6 +64,12 @@ fn describes(w: &str, al: &AllianceLexicon) -> bool {
                 | "yang"
                 | "which"
                 | "who"
+                | "are"
+                | "were"
+                | "both"
+                | "remain"
+                | "remains"
+                | "remained"
         )
 }
 
@@ -105,9 +111,20 @@ fn listed_after(f: &Facts, l: &StateList, after_noun: usize) -> bool {
         .lower
         .get(l.end)
         .is_none_or(|w| matches!(*w, "," | "." | ";" | ")" | "serta" | "dan" | "and"));
+    // "lima anggota ASEAN yang paling rentan terhadap asap, yakni Brunei, ...":
+    // an introducing word right before the list reaches past a short clause.
+    let introduced_here = f
+        .found
+        .get(cat::LIST_INTRO)
+        .iter()
+        .any(|li| tok_end(f.toks, li.end) == l.start && tok_at(f.toks, li.start) >= after_noun);
+    let reach_ok = l.start - after_noun.min(l.start) <= 6
+        || (introduced_here
+            && l.start - after_noun.min(l.start) <= 12
+            && !gap.iter().any(|w| matches!(*w, "." | ";")));
     l.by_name
         && l.start >= after_noun
-        && l.start - after_noun <= 6
+        && reach_ok
         && (gap.is_empty()
             || introduced
             || gap == [","]
@@ -136,9 +153,9 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
         let org_next = f.orgs.iter().find(|o| {
             o.start >= e
                 && o.start - e <= 3
-                && f.lower[e..o.start]
-                    .iter()
-                    .all(|w| matches!(*w, "of" | "the" | "dari") || w.ends_with("-led"))
+                && f.lower[e..o.start].iter().all(|w| {
+                    matches!(*w, "of" | "the" | "dari" | "both" | "kedua") || w.ends_with("-led")
+                })
         });
         // "the CSTO's six members", "NATO members".
         let org_prev = f.orgs.iter().rev().find(|o| {
@@ -195,11 +212,17 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
 /// the organisation a relative clause before the membership noun at `s`
 /// refers to, and the start of the clause's pronoun subject.
 fn relative_org<'f>(f: &'f Facts, s: usize, al: &AllianceLexicon) -> Option<(&'f M, usize)> {
-    let k = (s.saturating_sub(8)..s).find(|&k| {
+    // "the OAS, of which both Ecuador and Mexico are members": the states
+    // may be named in the clause.
+    let in_list = |i: usize| f.lists.iter().any(|l| l.start <= i && i < l.end);
+    let k = (s.saturating_sub(12)..s).find(|&k| {
         f.lower[k..].starts_with(&[",", "of", "which"])
-            && f.lower[k + 3..s]
-                .iter()
-                .all(|w| describes(w, al) || matches!(*w, "it" | "they" | "both" | "are" | "were"))
+            && (k + 3..s).all(|i| {
+                let w = f.lower[i];
+                describes(w, al)
+                    || matches!(w, "it" | "they" | "both" | "are" | "were")
+                    || in_list(i)
+            })
     })?;
     let org = f.orgs.iter().find(|o| o.end == k)?;
     Some((org, k + 3))
@@ -256,14 +279,28 @@ fn implied_members(
 /// "The six-member bloc, made up of Saudi Arabia, the UAE, ...".
 pub(super) fn composition(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
     for &c in f.found.get(cat::COMPOSITION) {
-        let e = tok_end(f.toks, c.end);
-        let org = f
-            .orgs
-            .iter()
-            .rev()
-            .find(|o| o.end <= tok_at(f.toks, c.start))
-            .map(|o| o.id.clone())
-            .or_else(|| f.context_org.clone());
+        let (s, e) = f.span(c.start, c.end);
+        let org = if c.id == 1 {
+            // Inclusion: the organisation is the subject right before.
+            f.orgs
+                .iter()
+                .rev()
+                .find(|o| {
+                    o.end <= s
+                        && s - o.end <= 2
+                        && f.lower[o.end..s]
+                            .iter()
+                            .all(|w| modifier(w, &lex.alliances))
+                })
+                .map(|o| o.id.clone())
+        } else {
+            f.orgs
+                .iter()
+                .rev()
+                .find(|o| o.end <= s)
+                .map(|o| o.id.clone())
+                .or_else(|| f.context_org.clone())
+        };
         // "beranggotakan sembilan negara: Bangladesh, ...": a count and a
         // noun for states may come between.
         let list = f.lists.iter().find(|l| {
@@ -297,23 +334,65 @@ pub(super) fn composition(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, A
     }
 }
 
+/// "the Shanghai Cooperation Organisation (SCO), the Eurasian security bloc
+/// led by China and Russia": an organisation
+/// described by an appositive whose head is a reference noun ending right
+/// before token `s`, with no other actor in between.
+fn described_before<'f>(f: &'f Facts, s: usize, al: &AllianceLexicon) -> Option<&'f M> {
+    let head = s.checked_sub(1)?;
+    if !al.reference_nouns.contains(f.lower[head]) {
+        return None;
+    }
+    let org = f
+        .orgs
+        .iter()
+        .filter(|o| o.end < head && head - o.end <= 6)
+        .max_by_key(|o| o.end)?;
+    // "(SCO), the ... bloc": the acronym's bracket may close first.
+    let mut between = &f.lower[org.end..head];
+    if between.first() == Some(&")") {
+        between = &between[1..];
+    }
+    let clean = between.first() == Some(&",")
+        && !between[1..]
+            .iter()
+            .any(|w| matches!(*w, "," | "." | ";" | "and" | "dan"))
+        && !f
+            .states
+            .iter()
+            .any(|m| m.start >= org.end && m.start < head);
+    clean.then_some(org)
+}
+
 /// "CSTO yang dipimpin Kremlin", "the Kremlin-led CSTO": the leader is a member.
-pub(super) fn leaders(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+pub(super) fn leaders(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
+    let al = &lex.alliances;
     for &l in f.found.get(cat::LED_BY) {
         let (s, e) = f.span(l.start, l.end);
         let org = f
             .orgs
             .iter()
             .filter(|o| o.end <= s && s - o.end <= 3)
-            .max_by_key(|o| o.end);
-        let leader = f
-            .states
-            .iter()
-            .filter(|m| m.start >= e && m.start - e <= 2)
-            .min_by_key(|m| m.start);
-        if let (Some(org), Some(leader)) = (org, leader) {
+            .max_by_key(|o| o.end)
+            .or_else(|| described_before(f, s, al));
+        // "led by China and Russia": every state of the list leads.
+        let leaders: Vec<String> = match f.lists.iter().find(|l| l.start >= e && l.start - e <= 2) {
+            Some(l) => l.ids.clone(),
+            None => f
+                .states
+                .iter()
+                .filter(|m| m.start >= e && m.start - e <= 2)
+                .min_by_key(|m| m.start)
+                .map(|m| vec![m.id.clone()])
+                .unwrap_or_default(),
+        };
+        if let Some(org) = org
+            && !leaders.is_empty()
+        {
             let a = organisation(acc, org.id.clone());
-            a.member(&leader.id, "leader", None);
+            for id in &leaders {
+                a.member(id, "leader", None);
+            }
             a.evidence(f.sent);
         }
     }
