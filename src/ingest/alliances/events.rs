@@ -45,9 +45,19 @@ fn organisation<'f>(
     if org_after.is_none_or(|o| o.start - e > 3) && body_after {
         return (None, None);
     }
+    // "... Mercosur, whose members are ...; Venezuela has been suspended
+    // since 2016": the one organisation the sentence named before.
+    let named_before = || {
+        let mut before = f.orgs.iter().filter(|o| !o.body && o.end <= s);
+        match (before.next(), before.next()) {
+            (Some(o), None) => Some(o.id.clone()),
+            _ => None,
+        }
+    };
     let org = org_after
         .or(org_before)
         .map(|o| o.id.clone())
+        .or_else(|| (!fresh).then(named_before).flatten())
         .or_else(|| (!fresh).then(|| f.context_org.clone()).flatten());
     (org, org_before)
 }

@@ -40,6 +40,20 @@ pub(super) fn tok_end(toks: &[Token], b: usize) -> usize {
     toks.iter().rposition(|t| t.start < b).map_or(0, |i| i + 1)
 }
 
+/// "Argentina, Brazil, Uruguay and, since 2024, Bolivia": a date aside
+/// between commas inside a list's last joint.
+fn dated_joint(between: &[&str]) -> bool {
+    match between {
+        [c, ",", since, year, ","] => {
+            matches!(*c, "and" | "dan" | "serta")
+                && matches!(*since, "since" | "sejak" | "from" | "in" | "pada")
+                && year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 fn is_list_joint(w: &str) -> bool {
     matches!(
         w,
@@ -384,8 +398,9 @@ fn state_lists(states: &[M], lower: &[&str]) -> Vec<StateList> {
         match lists.last_mut() {
             Some(l)
                 if m.start >= l.end
-                    && lower[l.end..m.start].iter().all(|w| is_list_joint(w))
-                    && m.start - l.end <= 3 =>
+                    && (lower[l.end..m.start].iter().all(|w| is_list_joint(w))
+                        && m.start - l.end <= 3
+                        || dated_joint(&lower[l.end..m.start])) =>
             {
                 let between = &lower[l.end..m.start];
                 if let Some(c) = conj.last_mut() {

@@ -512,4 +512,53 @@ mod tests {
         );
         assert_eq!(members(&a, "FJI-TON"), ["FJI partner", "TON partner"]);
     }
+
+    #[test]
+    fn whose_members_are_a_list_with_a_dated_aside_and_a_suspension_after_a_semicolon() {
+        let a = alliances(
+            "Chile trades with SADC, whose full members are Zambia, Malawi and, since 2019, Comoros; Madagascar has been suspended since 2009.",
+        );
+        assert_eq!(
+            members(&a, "SADC"),
+            ["MDG suspended", "ZMB member", "MWI member", "COM member"]
+        );
+        let a = alliances("Para menteri SADC, yang anggotanya adalah Zambia dan Malawi, bertemu.");
+        assert_eq!(members(&a, "SADC"), ["ZMB member", "MWI member"]);
+    }
+
+    #[test]
+    fn members_alongside_a_new_member() {
+        let a = alliances(
+            "Comoros joined SADC, becoming its sixteenth member in 2017 alongside Zambia and Malawi.",
+        );
+        assert_eq!(
+            members(&a, "SADC"),
+            ["COM member", "ZMB member", "MWI member"]
+        );
+    }
+
+    #[test]
+    fn trade_deals_organisation_names_and_the_same_alliance_are_no_partnerships() {
+        let a = alliances(
+            "Chile and Peru aim to conclude a Comprehensive Economic Partnership Agreement by 2027.",
+        );
+        assert!(a.iter().all(|x| x.id != "CHL-PER"), "{a:?}");
+        let a = alliances(
+            "Indonesia dan Jepang merundingkan Perjanjian Kemitraan Ekonomi Komprehensif yang baru.",
+        );
+        assert!(a.iter().all(|x| x.id != "IDN-JPN"), "{a:?}");
+        let a = alliances(
+            "Estonia and Latvia coordinate closely. The two countries now plan their defence inside the same alliance.",
+        );
+        assert!(a.iter().all(|x| x.id != "EST-LVA"), "{a:?}");
+        let a = alliances(
+            "Hubungan Minsk dan Moskow erat sejak Belarus aktif di Organisasi Traktat Keamanan Kolektif (CSTO).",
+        );
+        assert!(a.iter().all(|x| x.id != "BLR-RUS"), "{a:?}");
+        // After "with", the other party is the one before the phrase.
+        let a = alliances(
+            "Canberra's strategy rests on the alliance with Washington and on closer defence ties with Tokyo.",
+        );
+        assert!(a.iter().all(|x| x.id != "JPN-USA"), "{a:?}");
+    }
 }

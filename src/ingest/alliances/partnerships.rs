@@ -43,6 +43,12 @@ fn parties(
             parties.push(m.id.clone());
         }
     }
+    // "the alliance with Washington and ... ties with South Korea": after
+    // "with", the other party is the one before the phrase.
+    let with_after = f
+        .lower
+        .get(e)
+        .is_some_and(|w| matches!(*w, "with" | "dengan"));
     if parties.len() == 1 {
         // "Tiongkok, mitra Pakistan dalam Kemitraan ...", "AS menegaskan bahwa
         // Perjanjian ... juga berlaku bagi ... Filipina": the other state nearby.
@@ -51,7 +57,8 @@ fn parties(
             .iter()
             .filter(|m| {
                 m.id != parties[0]
-                    && ((m.end <= s && s - m.end <= 12) || (m.start >= e && m.start - e <= 12))
+                    && ((m.end <= s && s - m.end <= 12)
+                        || (!with_after && m.start >= e && m.start - e <= 12))
             })
             .min_by_key(|m| if m.end <= s { s - m.end } else { m.start - e })
         {
@@ -144,6 +151,31 @@ fn hypothetical(f: &Facts, s: usize) -> bool {
         })
 }
 
+/// The phrase at tokens `s..e` names no partnership between two states: it
+/// is part of an organisation's name ("Organisasi Traktat Keamanan Kolektif"),
+/// a trade deal ("Comprehensive Economic Partnership Agreement", "Perjanjian
+/// Kemitraan Ekonomi Komprehensif"), or the alliance a bloc is ("two
+/// countries ... inside the same alliance", "aliansi yang sama").
+fn not_an_alliance(f: &Facts, s: usize, e: usize) -> bool {
+    let in_name = f.orgs.iter().any(|o| o.start <= s && e <= o.end);
+    let economic = |w: Option<&&str>| {
+        w.is_some_and(|w| {
+            matches!(
+                *w,
+                "economic" | "ekonomi" | "trade" | "perdagangan" | "investment" | "investasi"
+            )
+        })
+    };
+    let trade = economic(s.checked_sub(1).and_then(|i| f.lower.get(i)))
+        || economic(f.lower.get(e))
+        || f.lower[s..e].iter().any(|w| economic(Some(w)));
+    let same = s
+        .checked_sub(1)
+        .is_some_and(|i| matches!(f.lower[i], "same"))
+        || (f.lower.get(e) == Some(&"yang") && f.lower.get(e + 1) == Some(&"sama"));
+    in_name || trade || same
+}
+
 fn record_one(
     f: &Facts,
     ph: &PhraseMatch,
@@ -153,7 +185,7 @@ fn record_one(
     acc: &mut BTreeMap<String, Acc>,
 ) {
     let (s, e) = f.span(ph.start, ph.end);
-    if f.negated_before(s) || hypothetical(f, s) {
+    if f.negated_before(s) || hypothetical(f, s) || not_an_alliance(f, s, e) {
         return;
     }
     let Some(mut parties) = parties(f, s, e, main_coop, lex) else {
