@@ -561,4 +561,14 @@ mod tests {
         );
         assert!(a.iter().all(|x| x.id != "JPN-USA"), "{a:?}");
     }
+
+    #[test]
+    fn a_state_with_fellow_members_is_a_member() {
+        let a = alliances(
+            "Canada joined the sanctions imposed by its fellow members of the Group of Seven (G7) in 2022.",
+        );
+        assert_eq!(members(&a, "G7"), ["CAN member"]);
+        let a = alliances("Malaysia mengajak sesama anggota ASEAN menolak klaim itu.");
+        assert_eq!(members(&a, "ASEAN"), ["MYS member"]);
+    }
 }

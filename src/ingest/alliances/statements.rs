@@ -176,6 +176,9 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
             named = implied_members(f, noun_start, relative.map(|(_, p)| p), al);
         }
         if named.is_empty() {
+            named = fellow_of(f, s);
+        }
+        if named.is_empty() {
             continue;
         }
         // "members of NATO and the European Union": both organisations.
@@ -205,6 +208,19 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
             }
             a.evidence(f.sent);
         }
+    }
+}
+
+/// "Japan joined the sanctions of its fellow members of the G7", "Malaysia
+/// dan sesama anggota ASEAN": who has fellow members is one itself — the
+/// sentence's first state, named before the membership noun at `s`.
+fn fellow_of(f: &Facts, s: usize) -> Vec<String> {
+    let fellow = f.lower[s.saturating_sub(2)..s]
+        .iter()
+        .any(|w| matches!(*w, "fellow" | "sesama"));
+    match f.states.first() {
+        Some(m) if fellow && m.end <= s => vec![m.id.clone()],
+        _ => Vec::new(),
     }
 }
 

@@ -201,6 +201,7 @@ fn analyse(
     attribution::drop_mediators(&v, &mut sides, lex);
     sides::group_anaphora(&v, &mut sides, prev);
     sides::implied_subject(&v, &mut sides, prev, lex);
+    sides::pronoun_subject(&v, &mut sides, prev);
     sides::mark_reciprocal(&v, &mut sides, lex);
     sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
     let blocs = sides::memberships(&v, &sides, lex);

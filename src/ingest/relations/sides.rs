@@ -373,6 +373,49 @@ pub(super) fn implied_subject(v: &View, sides: &mut Vec<Side>, prev: &Previous, 
     }
 }
 
+/// "India has stepped up its trade diplomacy. It signed a free trade
+/// agreement with Britain ...", "Ia menandatangani ... dengan Jepang": a
+/// sentence that opens with a singular subject pronoun continues the
+/// subject of the sentence before in its paragraph, which is the first
+/// side. "It is", "it was", "it would" are mostly expletive and left alone.
+pub(super) fn pronoun_subject(v: &View, sides: &mut Vec<Side>, prev: &Previous) {
+    let Some(subject) = &prev.subject else { return };
+    if prev.paragraph != v.sent.paragraph
+        || !matches!(v.lower.first(), Some(&("it" | "ia" | "dia")))
+        || sides
+            .iter()
+            .any(|g| g.start <= 1 || g.actors.contains(subject))
+        || v.lower.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "is" | "was"
+                    | "'s"
+                    | "seems"
+                    | "appears"
+                    | "remains"
+                    | "would"
+                    | "could"
+                    | "will"
+                    | "may"
+                    | "might"
+                    | "adalah"
+                    | "merupakan"
+            )
+        })
+    {
+        return;
+    }
+    insert_implied(
+        sides,
+        Side {
+            actors: vec![subject.clone()],
+            start: 0,
+            end: 1,
+            reciprocal: false,
+        },
+    );
+}
+
 /// `a` and `b` act together somewhere in the sentence (one side, not a pair).
 pub(super) fn co_agents(sides: &[Side], a: &str, b: &str) -> bool {
     sides.iter().any(|g| {
@@ -471,5 +514,24 @@ mod tests {
         );
         assert!(rs.iter().any(|r| r == "KEN-SOM conflict"), "{rs:?}");
         assert!(!rs.iter().any(|r| r.starts_with("ETH-KEN")), "{rs:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_it_continues_the_subject_before() {
+        // Written for this test, both languages.
+        let rs = rels(
+            "Chile has widened its trade diplomacy this year. It signed a free trade agreement with Vietnam in May, and its talks with Kenya are nearly done.",
+        );
+        assert!(rs.iter().any(|r| r == "CHL-VNM cooperation"), "{rs:?}");
+        assert!(rs.iter().all(|r| !r.starts_with("KEN-VNM")), "{rs:?}");
+        let rs = rels(
+            "Peru memperluas diplomasi dagangnya tahun ini. Ia menandatangani perjanjian perdagangan bebas dengan Vietnam pada Mei.",
+        );
+        assert!(rs.iter().any(|r| r == "PER-VNM cooperation"), "{rs:?}");
+        // "It was ..." is expletive: no subject carried over.
+        let rs = rels(
+            "Chile has widened its trade diplomacy. It was a surprise when Vietnam and Kenya signed a pact.",
+        );
+        assert!(rs.iter().all(|r| !r.contains("CHL")), "{rs:?}");
     }
 }
