@@ -48,10 +48,36 @@ impl Side {
 
 /// The mentions that may take part in the sentence's relations.
 pub(super) fn parties<'s>(sent: &'s Sentence, lex: &Lexicon) -> Vec<&'s ActorMention> {
+    let dateline = dateline_end(sent.text);
     sent.mentions
         .iter()
+        .filter(|m| dateline.is_none_or(|d| m.start >= d))
         .filter(|m| is_party(sent.text, m, lex))
         .collect()
+}
+
+/// The end of a dateline opening the sentence: "Djibouti (AFP) - ...",
+/// "QUITO, Ecuador (AP) — ...", "JAKARTA, KOMPAS — ...". Where the story
+/// was filed is no party to it. A dateline is a few words before a dash
+/// that end with a bracketed agency or start with a word in capitals.
+fn dateline_end(text: &str) -> Option<usize> {
+    let head = &text[..text.floor_char_boundary(80)];
+    let (pos, dash) = [" — ", " – ", " - ", "—"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|p| (p, d.len())))
+        .min()?;
+    let prefix = text[..pos].trim();
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let agency = prefix.ends_with(')');
+    let caps = words[0]
+        .trim_end_matches(',')
+        .chars()
+        .all(|c| c.is_uppercase() || !c.is_alphabetic())
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    (agency || caps).then_some(pos + dash)
 }
 
 /// Lower-case words before byte `at`, nearest first.
@@ -84,9 +110,18 @@ fn is_party(text: &str, m: &ActorMention, lex: &Lexicon) -> bool {
             .index(&m.id)
             .map(|i| lex.gazetteer.actor(i).kind)
     };
+    // "Menurut laporan ILO", "according to a report by the IMF": an
+    // organisation cited as a source is not a party to what it reports.
+    let cited = || {
+        let b = words_before(text, m.start, 7);
+        b.iter().take(6).any(|w| w == "menurut")
+            || b.windows(2).any(|w| w[0] == "to" && w[1] == "according")
+    };
     match kind {
         // "melaporkan ke WTO", "di depan majelis PBB": a forum, not a party.
-        Some(ActorKind::Organisation) => !before.iter().any(|w| r.forum_prepositions.contains(w)),
+        Some(ActorKind::Organisation) => {
+            !before.iter().any(|w| r.forum_prepositions.contains(w)) && !cited()
+        }
         // "mendarat di Kazakhstan barat", "talks in Doha": a place, unless the
         // sentence speaks of a presence there ("pasukan Rusia di Azerbaijan").
         _ => {
@@ -96,6 +131,16 @@ fn is_party(text: &str, m: &ActorMention, lex: &Lexicon) -> bool {
                 || (r.compass.contains(prev) && r.place_prepositions.contains(prev2));
             if !placed {
                 return true;
+            }
+            // "once the war in Ukraine ends", "perang di Ukraina": with no
+            // one's war named, the war is where it happens. "Russia's war in
+            // Ukraine", "perang Rusia di Ukraina" name the party that wages it.
+            let war = matches!(prev2, "war" | "perang");
+            let wager = words_before(text, m.start, 3)
+                .get(2)
+                .is_some_and(|w| w == "s");
+            if war && !wager && r.place_prepositions.contains(prev) {
+                return false;
             }
             words_before(text, m.start, 5)
                 .iter()
@@ -533,5 +578,45 @@ mod tests {
             "Chile has widened its trade diplomacy. It was a surprise when Vietnam and Kenya signed a pact.",
         );
         assert!(rs.iter().all(|r| !r.contains("CHL")), "{rs:?}");
+    }
+
+    #[test]
+    fn the_war_in_a_country_is_a_place_unless_someone_wages_it() {
+        // Written for this test, both languages.
+        let rs = rels("Chile and Peru agreed to resume joint patrols once the war in Sudan ends.");
+        assert!(rs.iter().all(|r| !r.contains("SDN")), "{rs:?}");
+        let rs = rels(
+            "Kanada dan Meksiko sepakat memulai perundingan setelah perang di Sudan berakhir.",
+        );
+        assert!(rs.iter().all(|r| !r.contains("SDN")), "{rs:?}");
+        let rs = rels("Ethiopia's war in Eritrea has killed thousands of civilians this year.");
+        assert!(rs.iter().any(|r| r.starts_with("ERI-ETH")), "{rs:?}");
+    }
+
+    #[test]
+    fn a_dateline_place_is_no_party() {
+        // Written for this test.
+        let rs = rels(
+            "Report\n\nNairobi (AFP) - Uganda and Tanzania on Monday signed an agreement on their oil pipeline.\n",
+        );
+        assert!(rs.iter().any(|r| r == "TZA-UGA cooperation"), "{rs:?}");
+        assert!(rs.iter().all(|r| !r.contains("KEN")), "{rs:?}");
+        let rs = rels(
+            "Laporan\n\nHANOI, ANTARA — Indonesia dan Filipina menandatangani perjanjian patroli bersama pada Senin.\n",
+        );
+        assert!(rs.iter().all(|r| !r.contains("VNM")), "{rs:?}");
+    }
+
+    #[test]
+    fn an_organisation_cited_as_a_source_is_no_party() {
+        // Written for this test, both languages.
+        let rs = rels(
+            "Menurut laporan Organisasi Buruh Internasional (ILO), pekerja migran dari Nepal ditahan di Qatar.",
+        );
+        assert!(rs.iter().all(|r| !r.contains("ILO")), "{rs:?}");
+        let rs = rels(
+            "According to a report by the International Labour Organization, Qatar detained workers from Nepal.",
+        );
+        assert!(rs.iter().all(|r| !r.contains("ILO")), "{rs:?}");
     }
 }
