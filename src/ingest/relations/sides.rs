@@ -61,7 +61,11 @@ pub(super) fn parties<'s>(sent: &'s Sentence, lex: &Lexicon) -> Vec<&'s ActorMen
 /// was filed is no party to it. A dateline is a few words before a dash
 /// that end with a bracketed agency or start with a word in capitals.
 fn dateline_end(text: &str) -> Option<usize> {
-    let head = &text[..text.floor_char_boundary(80)];
+    let cut = (0..=text.len().min(80))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let head = &text[..cut];
     let (pos, dash) = [" — ", " – ", " - ", "—"]
         .iter()
         .filter_map(|d| head.find(d).map(|p| (p, d.len())))
