@@ -447,6 +447,20 @@ mod tests {
     }
 
     #[test]
+    fn stopping_an_agreement_or_talks_is_conflict() {
+        // Written for this test, both languages.
+        let rs = rels(
+            "Chile responded by suspending the trade negotiations with Peru and ending the visa-free travel scheme.",
+        );
+        assert!(rs.iter().any(|r| r == "CHL-PER conflict"), "{rs:?}");
+        let rs = rels("Kamboja membekukan kerja sama militer dengan Thailand pada Juni 2025.");
+        assert!(rs.iter().any(|r| r == "KHM-THA conflict"), "{rs:?}");
+        // A reversal still ends a conflict.
+        let rs = rels("Chile and Peru agreed on ending the trade war in 2025.");
+        assert!(rs.iter().any(|r| r == "CHL-PER cooperation"), "{rs:?}");
+    }
+
+    #[test]
     fn a_hypothetical_weakens_the_cue() {
         // Written for this test: the same attack, stated and supposed.
         let tone = |text: &str| {
