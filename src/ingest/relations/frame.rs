@@ -34,7 +34,9 @@ fn clause_marks(v: &View, category: usize) -> Vec<usize> {
 
 /// The sentence's dates as events: (token where each starts, whether it lies
 /// years before the document's time). Dates after "sejak"/"since"/"until"
-/// are reference points, not events, and are left out.
+/// are reference points, not events, and are left out — except an old date
+/// that ends something ("a war that lasted until 1949", "berlangsung hingga
+/// 1949"): what ended years ago is history.
 fn event_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<(usize, bool)> {
     let Some(reference) = reference else {
         return Vec::new();
@@ -43,18 +45,17 @@ fn event_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<(usize, b
     v.sent
         .dates
         .iter()
-        .filter(|(_, range)| {
+        .filter_map(|(date, range)| {
             let before = v.text[..range.start]
                 .split(|c: char| !c.is_alphanumeric())
                 .rfind(|w| !w.is_empty())
                 .map(str::to_lowercase);
-            !before.is_some_and(|w| t.since.contains(&w))
-        })
-        .map(|(date, range)| {
-            (
-                super::view::tok_at(v.toks, range.start),
-                date.year <= reference - t.past_years,
-            )
+            let old = date.year <= reference - t.past_years;
+            let point = before.as_ref().is_some_and(|w| t.since.contains(w));
+            let since = before
+                .as_ref()
+                .is_some_and(|w| matches!(w.as_str(), "sejak" | "semenjak" | "since"));
+            (!point || (old && !since)).then(|| (super::view::tok_at(v.toks, range.start), old))
         })
         .collect()
 }
@@ -133,10 +134,16 @@ impl Frame {
         let c = v.clause(h.start);
         // The cue's own date: "Perjanjian Air Indus yang ditandatangani pada
         // 1960", "signed in 1975" is history, whatever the sentence's frame.
+        // "a war that lasted until 1949", "perang yang berlangsung hingga
+        // 1949": a relative clause right after the cue dates it too.
+        let relative_after = v
+            .lower
+            .get(h.end)
+            .is_some_and(|w| matches!(*w, "that" | "which" | "yang"));
         let dated_old = self
             .old_dates
             .iter()
-            .any(|&d| d >= h.end && d - h.end <= 4 && v.clause(d) == c);
+            .any(|&d| d >= h.end && d - h.end <= 5 && (v.clause(d) == c || relative_after));
         let mut f = if dated_old {
             t.history_factor
         } else if self.present.contains(&c) {
@@ -228,6 +235,35 @@ mod tests {
         assert_eq!(stance(en, "CHL", "PER"), Some(Stance::Cooperation));
         let id = "Peru dan Chile\n\nPada masa lalu, Peru dan Chile berperang memperebutkan pesisir Atacama dan pasukan keduanya bentrok lagi pada 1970-an. Kini kedua negara bekerja sama erat di bidang perdagangan dan menandatangani perjanjian kerja sama pertahanan pada 2024.\n";
         assert_eq!(stance(id, "CHL", "PER"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn a_war_that_ended_long_ago_is_history() {
+        let tone = |text: &str| {
+            let lex = shared();
+            let doc = document(text, Format::Text, lex).unwrap();
+            extract(&doc, &lang::detect(text), lex)
+                .relations
+                .into_iter()
+                .find(|r| r.a == "ERI" && r.b == "ETH")
+                .map(|r| r.tone)
+        };
+        let id_ended = "Etiopia dan Eritrea\n\nPada Maret 2025 menteri kedua negara bertemu di Asmara dan sepakat membuka perbatasan. Etiopia dan Eritrea terlibat dalam perang yang berlangsung hingga 2000.\n";
+        let id_open = "Etiopia dan Eritrea\n\nPada Maret 2025 menteri kedua negara bertemu di Asmara dan sepakat membuka perbatasan. Etiopia dan Eritrea terlibat dalam perang.\n";
+        assert!(
+            tone(id_ended) > tone(id_open),
+            "{:?} {:?}",
+            tone(id_ended),
+            tone(id_open)
+        );
+        let en_ended = "Ethiopia and Eritrea\n\nIn March 2025 the two ministers met in Asmara and agreed to open the border. Ethiopia and Eritrea fought a war which lasted until 2000.\n";
+        let en_open = "Ethiopia and Eritrea\n\nIn March 2025 the two ministers met in Asmara and agreed to open the border. Ethiopia and Eritrea fought a war.\n";
+        assert!(
+            tone(en_ended) > tone(en_open),
+            "{:?} {:?}",
+            tone(en_ended),
+            tone(en_open)
+        );
     }
 
     #[test]
