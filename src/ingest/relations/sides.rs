@@ -49,10 +49,17 @@ impl Side {
 /// The mentions that may take part in the sentence's relations.
 pub(super) fn parties<'s>(sent: &'s Sentence, lex: &Lexicon) -> Vec<&'s ActorMention> {
     let dateline = dateline_end(sent.text);
+    // Conflict told besides a war itself ("sanksi terhadap Rusia atas perang
+    // di Ukraina"): then the war's place is the side defended, a party.
+    let conflict_besides_war = sent.scan.phrases.get(cat::CUES).iter().any(|c| {
+        let text = sent.text[c.start..c.end].to_lowercase();
+        !lex.cues.info[c.id as usize].class.is_cooperation()
+            && !matches!(text.as_str(), "war" | "perang")
+    });
     sent.mentions
         .iter()
         .filter(|m| dateline.is_none_or(|d| m.start >= d))
-        .filter(|m| is_party(sent.text, m, lex))
+        .filter(|m| is_party(sent.text, m, lex, conflict_besides_war))
         .collect()
 }
 
@@ -96,7 +103,7 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 }
 
 /// How a mention of an actor may take part in this sentence's relations.
-fn is_party(text: &str, m: &ActorMention, lex: &Lexicon) -> bool {
+fn is_party(text: &str, m: &ActorMention, lex: &Lexicon, conflict_besides_war: bool) -> bool {
     if m.locative {
         return false;
     }
@@ -136,14 +143,15 @@ fn is_party(text: &str, m: &ActorMention, lex: &Lexicon) -> bool {
             if !placed {
                 return true;
             }
-            // "once the war in Ukraine ends", "perang di Ukraina": with no
-            // one's war named, the war is where it happens. "Russia's war in
+            // "once the war in Ukraine ends", "setelah perang di Ukraina
+            // berakhir": with no one's war named and no other conflict told,
+            // the war is the setting, where it happens. "Russia's war in
             // Ukraine", "perang Rusia di Ukraina" name the party that wages it.
             let war = matches!(prev2, "war" | "perang");
             let wager = words_before(text, m.start, 3)
                 .get(2)
                 .is_some_and(|w| w == "s");
-            if war && !wager && r.place_prepositions.contains(prev) {
+            if war && !wager && !conflict_besides_war && r.place_prepositions.contains(prev) {
                 return false;
             }
             words_before(text, m.start, 5)
@@ -593,6 +601,9 @@ mod tests {
             "Kanada dan Meksiko sepakat memulai perundingan setelah perang di Sudan berakhir.",
         );
         assert!(rs.iter().all(|r| !r.contains("SDN")), "{rs:?}");
+        // Other conflict aimed over the war: its place is the side defended.
+        let rs = rels("Kanada menjatuhkan sanksi baru terhadap Rusia atas perang di Ukraina.");
+        assert!(rs.iter().any(|r| r == "RUS-UKR conflict"), "{rs:?}");
         let rs = rels("Ethiopia's war in Eritrea has killed thousands of civilians this year.");
         assert!(rs.iter().any(|r| r.starts_with("ERI-ETH")), "{rs:?}");
     }
