@@ -718,11 +718,16 @@ impl Lexicon {
             list_intro: PhraseSet::new(numbered(&a.list_intro)),
             led_by: PhraseSet::new(numbered(&a.led_by)),
             chair: PhraseSet::new(numbered(&a.chair)),
-            // Composition forms are id 0, inclusion forms ("also includes") id 1.
+            // Composition forms are id 0, inclusion forms ("also includes")
+            // `statements::INCLUSION`.
             composition: PhraseSet::new(
                 numbered(&a.composition)
                     .into_iter()
-                    .chain(a.inclusion.iter().map(|f| (f.clone(), 1)))
+                    .chain(
+                        a.inclusion
+                            .iter()
+                            .map(|f| (f.clone(), crate::ingest::alliances::INCLUSION)),
+                    )
                     .collect::<Vec<(String, u32)>>(),
             ),
             continuity: a.continuity.iter().map(|w| w.to_lowercase()).collect(),

@@ -22,6 +22,7 @@ mod events;
 mod facts;
 mod partnerships;
 mod statements;
+pub(crate) use statements::INCLUSION;
 
 use std::collections::BTreeMap;
 

@@ -118,10 +118,9 @@ fn listed_after(f: &Facts, l: &StateList, after_noun: usize) -> bool {
         .get(cat::LIST_INTRO)
         .iter()
         .any(|li| tok_end(f.toks, li.end) == l.start && tok_at(f.toks, li.start) >= after_noun);
-    let reach_ok = l.start - after_noun.min(l.start) <= 6
-        || (introduced_here
-            && l.start - after_noun.min(l.start) <= 12
-            && !gap.iter().any(|w| matches!(*w, "." | ";")));
+    let reach = l.start.saturating_sub(after_noun);
+    let reach_ok = reach <= 6
+        || (introduced_here && reach <= 12 && !gap.iter().any(|w| matches!(*w, "." | ";")));
     l.by_name
         && l.start >= after_noun
         && reach_ok
@@ -235,9 +234,7 @@ fn relative_org<'f>(f: &'f Facts, s: usize, al: &AllianceLexicon) -> Option<(&'f
         f.lower[k..].starts_with(&[",", "of", "which"])
             && (k + 3..s).all(|i| {
                 let w = f.lower[i];
-                describes(w, al)
-                    || matches!(w, "it" | "they" | "both" | "are" | "were")
-                    || in_list(i)
+                describes(w, al) || matches!(w, "it" | "they") || in_list(i)
             })
     })?;
     let org = f.orgs.iter().find(|o| o.end == k)?;
@@ -270,9 +267,9 @@ fn implied_members(
         let pe = tok_end(f.toks, p.end);
         pe <= noun_start
             && noun_start - pe <= 6
-            && f.lower[pe..noun_start].iter().all(|w| {
-                describes(w, al) || matches!(*w, "are" | "were" | "both" | "all" | "semuanya")
-            })
+            && f.lower[pe..noun_start]
+                .iter()
+                .all(|w| describes(w, al) || matches!(*w, "all" | "semuanya"))
     });
     if !pronoun {
         return Vec::new();
@@ -292,11 +289,15 @@ fn implied_members(
     }
 }
 
+/// The payload id of `inclusion` forms in the composition phrase set
+/// ("also includes"); `composition` forms are 0.
+pub(crate) const INCLUSION: u32 = 1;
+
 /// "The six-member bloc, made up of Saudi Arabia, the UAE, ...".
 pub(super) fn composition(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
     for &c in f.found.get(cat::COMPOSITION) {
         let (s, e) = f.span(c.start, c.end);
-        let org = if c.id == 1 {
+        let org = if c.id == INCLUSION {
             // Inclusion: the organisation is the subject right before.
             f.orgs
                 .iter()

@@ -216,14 +216,17 @@ mod tests {
     use crate::ingest::{Format, document, extract, lang};
     use crate::lexicon::shared;
 
-    fn stance(text: &str, a: &str, b: &str) -> Option<Stance> {
+    fn relation(text: &str, a: &str, b: &str) -> Option<crate::brief::Relation> {
         let lex = shared();
         let doc = document(text, Format::Text, lex).unwrap();
         extract(&doc, &lang::detect(text), lex)
             .relations
             .into_iter()
             .find(|r| r.a == a && r.b == b)
-            .map(|r| r.stance)
+    }
+
+    fn stance(text: &str, a: &str, b: &str) -> Option<Stance> {
+        relation(text, a, b).map(|r| r.stance)
     }
 
     // Written for these tests. News tells the history of a relation to explain
@@ -239,15 +242,7 @@ mod tests {
 
     #[test]
     fn a_war_that_ended_long_ago_is_history() {
-        let tone = |text: &str| {
-            let lex = shared();
-            let doc = document(text, Format::Text, lex).unwrap();
-            extract(&doc, &lang::detect(text), lex)
-                .relations
-                .into_iter()
-                .find(|r| r.a == "ERI" && r.b == "ETH")
-                .map(|r| r.tone)
-        };
+        let tone = |text: &str| relation(text, "ERI", "ETH").map(|r| r.tone);
         let id_ended = "Etiopia dan Eritrea\n\nPada Maret 2025 menteri kedua negara bertemu di Asmara dan sepakat membuka perbatasan. Etiopia dan Eritrea terlibat dalam perang yang berlangsung hingga 2000.\n";
         let id_open = "Etiopia dan Eritrea\n\nPada Maret 2025 menteri kedua negara bertemu di Asmara dan sepakat membuka perbatasan. Etiopia dan Eritrea terlibat dalam perang.\n";
         assert!(
