@@ -90,7 +90,13 @@ fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String>
         (Some(l), _, Some(o)) if l.end <= o.start => l.ids.clone(),
         (_, Some(l), Some(_)) => l.ids.clone(),
         (Some(l), _, _) => l.ids.clone(),
-        (None, None, _) if f.pronoun_subject => f.context_list.clone().unwrap_or_default(),
+        (None, None, _) if f.pronoun_subject => f.group_subject(),
+        (None, None, _) => f
+            .singular_subject
+            .as_ref()
+            .filter(|(p, _)| *p < s)
+            .map(|(_, id)| vec![id.clone()])
+            .unwrap_or_default(),
         _ => Vec::new(),
     };
     // "Niger ..., together with Mali and Burkina Faso, founded ...".
@@ -150,8 +156,10 @@ fn fellow_members<'f>(f: &'f Facts, e: usize, subject: &[String]) -> Option<&'f 
 /// ("Burundi dan Rwanda bergabung pada 2007, Sudan Selatan pada 2016, dan
 /// Somalia pada 2024"; "joined in 2007, South Sudan in 2016 and ..."): each
 /// is a list of states, a date word and a date, after the date of the one
-/// before, joined only by commas and conjunctions.
-fn gapped(f: &Facts, e: usize) -> Vec<(Vec<String>, String)> {
+/// before, joined only by commas and conjunctions. A state that "followed"
+/// ("Vietnam joined in 1995 and Cambodia followed in 1999", "dan Kamboja
+/// menyusul pada 1999") shares the event too, with its own date if it has one.
+fn gapped(f: &Facts, e: usize) -> Vec<(Vec<String>, Option<String>)> {
     let toks = f.toks;
     let date_at = |from: usize, within: usize| {
         f.sent.dates.iter().find_map(|(d, r)| {
@@ -159,7 +167,16 @@ fn gapped(f: &Facts, e: usize) -> Vec<(Vec<String>, String)> {
             (t >= from && t - from <= within).then(|| (d.to_string(), tok_end(toks, r.end)))
         })
     };
-    let Some((_, mut pos)) = date_at(e, 3) else {
+    // The event's own date, after the organisation when it follows
+    // ("joined the European Union in 1995").
+    let from = f
+        .orgs
+        .iter()
+        .filter(|o| o.start >= e && o.start - e <= 3)
+        .map(|o| o.end)
+        .min()
+        .unwrap_or(e);
+    let Some((_, mut pos)) = date_at(from, 3) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -171,16 +188,67 @@ fn gapped(f: &Facts, e: usize) -> Vec<(Vec<String>, String)> {
                 .all(|w| matches!(*w, "," | "dan" | "and" | "serta"))
     }) {
         let Some(w) = f.lower.get(l.end) else { break };
+        let followed = matches!(*w, "followed" | "follows" | "menyusul");
+        if followed {
+            let mut at = l.end + 1;
+            if f.lower.get(at) == Some(&"suit") {
+                at += 1;
+            }
+            let dated = f
+                .lower
+                .get(at)
+                .is_some_and(|w| matches!(*w, "pada" | "in" | "on" | "tahun"))
+                .then(|| date_at(at + 1, 2))
+                .flatten();
+            out.push((l.ids.clone(), dated.as_ref().map(|(d, _)| d.clone())));
+            match dated {
+                Some((_, end)) => pos = end,
+                None => break,
+            }
+            continue;
+        }
         if !matches!(*w, "pada" | "in" | "on" | "tahun") {
             break;
         }
         let Some((date, end)) = date_at(l.end + 1, 2) else {
             break;
         };
-        out.push((l.ids.clone(), date));
+        out.push((l.ids.clone(), Some(date)));
         pos = end;
     }
     out
+}
+
+/// States that take part alongside the subject, named after the event
+/// phrase ending at `e` in the same clause: "joined ASEAN in 1997 together
+/// with Myanmar", "bergabung dengan ASEAN pada 1997 bersama Myanmar", "was
+/// among the founding members of the Forum in 1971, alongside New Zealand".
+fn companions(f: &Facts, e: usize, subject: &[String]) -> Vec<String> {
+    let intro_before = |start: usize| {
+        let w = |k: usize| start.checked_sub(k).map(|i| f.lower[i]);
+        matches!(w(1), Some("alongside" | "bersama" | "beserta"))
+            || matches!(
+                (w(2), w(1)),
+                (
+                    Some("along" | "together" | "bersama" | "bersama-sama"),
+                    Some("with" | "dengan")
+                )
+            )
+    };
+    f.lists
+        .iter()
+        .filter(|l| {
+            l.start > e
+                && l.start - e <= 12
+                && intro_before(l.start)
+                && !f.lower[e..l.start]
+                    .iter()
+                    .any(|w| matches!(*w, "." | ";" | ":"))
+        })
+        .flat_map(|l| l.ids.iter())
+        .filter(|id| !subject.contains(id))
+        .cloned()
+        .collect()
 }
 
 /// Record the sentence's membership events.
@@ -204,9 +272,12 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
             matches!(kind.action.as_str(), "suspend" | "reinstate" | "expel"),
         );
         let Some(org) = org else { continue };
-        let subject = subject(f, s, e, org_before);
+        let mut subject = subject(f, s, e, org_before);
         if subject.is_empty() {
             continue;
+        }
+        if org_before.is_none() {
+            subject.extend(companions(f, e, &subject));
         }
         let mut action = kind.action.clone();
         let mut member = kind.member.clone();
@@ -223,7 +294,7 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
             .flatten();
         let mut parts = vec![(subject, f.date.clone())];
         if !continuing {
-            parts.extend(gapped(f, e).into_iter().map(|(ids, d)| (ids, Some(d))));
+            parts.extend(gapped(f, e));
         }
         let a = acc.entry(org).or_default();
         a.kind = Some(AllianceKind::Organisation);

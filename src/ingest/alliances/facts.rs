@@ -80,6 +80,9 @@ pub(super) struct Context {
     /// ("The Economic Community of Central African States (ECCAS), which
     /// ..."), with the sentence index: "the bloc" in the next sentence is it.
     pub subject_org: Option<(String, usize)>,
+    /// The state that opened the sentence before as its subject, with the
+    /// sentence's paragraph; a pronoun subject carries it on.
+    pub subject_state: Option<(String, usize)>,
 }
 
 impl Context {
@@ -163,6 +166,22 @@ impl Context {
             .first()
             .filter(|o| o.start <= 1 && !o.body && f.states.iter().all(|m| m.start > o.start))
             .map(|o| (o.id.clone(), index));
+        // The subject: a state named by name at the start of the sentence
+        // ("Belarus is bound to ...", "In 2024 Belarus ..."), or the one a
+        // pronoun carries on.
+        let opening = f
+            .states
+            .first()
+            .filter(|m| m.by_name && m.start <= 4 && f.orgs.iter().all(|o| o.start > m.start))
+            .filter(|m| {
+                f.lower[..m.start]
+                    .iter()
+                    .all(|w| !matches!(*w, "," | "with" | "dengan"))
+            })
+            .map(|m| m.id.clone());
+        self.subject_state = opening
+            .or_else(|| f.singular_subject.as_ref().map(|(_, id)| id.clone()))
+            .map(|id| (id, f.sent.paragraph));
         for o in &f.orgs {
             match self.recent_orgs.iter_mut().find(|e| e.0 == o.id) {
                 Some(e) => {
@@ -209,6 +228,35 @@ pub(super) struct Facts<'a> {
     pub context_list: Option<Vec<String>>,
     /// The two states the sentences just before are most about.
     pub context_pair: Option<Vec<String>>,
+    /// "In July 2024 it became a full member of the SCO": the token of a
+    /// singular subject pronoun opening the sentence, and the state it
+    /// stands for (the subject of the sentence before, same paragraph).
+    pub singular_subject: Option<(usize, String)>,
+}
+
+/// The token of a singular subject pronoun ("it", "ia", "dia") that opens
+/// the sentence, alone or after a short time adverbial ("In July 2024 it",
+/// "Pada 2024 ia"), before any actor is named.
+fn singular_pronoun(lower: &[&str], first_mention: usize) -> Option<usize> {
+    let p = lower
+        .iter()
+        .take(6)
+        .position(|w| matches!(*w, "it" | "ia" | "dia"))?;
+    let adverbial = lower[..p].first().is_none_or(|w| {
+        matches!(
+            *w,
+            "in" | "on"
+                | "by"
+                | "since"
+                | "later"
+                | "then"
+                | "pada"
+                | "sejak"
+                | "kemudian"
+                | "lalu"
+        )
+    });
+    (p < first_mention && adverbial).then_some(p)
 }
 
 /// The kind of an actor id (states by default).
@@ -294,7 +342,37 @@ impl<'a> Facts<'a> {
                 .filter(|(_, i)| sent.index - i <= 3)
                 .map(|(l, _)| l.clone()),
             context_pair: ctx.salient_pair(sent.index),
+            singular_subject: None,
         })
+        .map(|mut f| {
+            let first = f.states.first().map_or(usize::MAX, |m| m.start);
+            let first = f.orgs.first().map_or(first, |o| first.min(o.start));
+            f.singular_subject = singular_pronoun(&f.lower, first).and_then(|p| {
+                ctx.subject_state
+                    .as_ref()
+                    .filter(|(_, para)| *para == sent.paragraph)
+                    .map(|(id, _)| (p, id.clone()))
+            });
+            f
+        })
+    }
+
+    /// The states a group pronoun stands for: for "both countries", "kedua
+    /// negara", the two states the recent sentences are most about; for
+    /// "mereka", "the three countries", the states named together just before.
+    pub(super) fn group_subject(&self) -> Vec<String> {
+        let dual = self.found.get(cat::GROUP_PRONOUNS).iter().any(|p| {
+            let w = &self.sent.text[p.start..p.end].to_lowercase();
+            w.contains("both") || w.contains("kedua") || w.contains("two")
+        });
+        if dual {
+            self.context_pair
+                .clone()
+                .or_else(|| self.context_list.clone().filter(|l| l.len() == 2))
+                .unwrap_or_default()
+        } else {
+            self.context_list.clone().unwrap_or_default()
+        }
     }
 
     pub(super) fn has_comma(&self, a: usize, b: usize) -> bool {

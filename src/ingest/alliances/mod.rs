@@ -408,6 +408,81 @@ mod tests {
     }
 
     #[test]
+    fn a_singular_pronoun_subject_carries_the_state_before() {
+        // Written for this test, both languages: "it"/"ia" opening the
+        // sentence, alone or after a time adverbial, is the state that
+        // opened the sentence before in the paragraph.
+        let a = alliances(
+            "Kazakhstan signed a grain deal with Turkey. In March 2025 it also became a full member of the Organisation of Turkic States.",
+        );
+        assert_eq!(members(&a, "OTS"), ["KAZ member"]);
+        let a = alliances(
+            "Laos memperluas kerja sama listrik dengan Thailand. Pada 1997 ia bergabung dengan ASEAN.",
+        );
+        assert_eq!(members(&a, "ASEAN"), ["LAO member"]);
+        // A new paragraph, or an organisation as the subject before, breaks the chain.
+        let a = alliances(
+            "Laos memperluas kerja sama listrik dengan Thailand.\n\nPada 1997 ia bergabung dengan ASEAN.",
+        );
+        assert!(members(&a, "ASEAN").is_empty(), "{a:?}");
+        let a =
+            alliances("ASEAN was founded in 1967 by five states. In 1999 it admitted Cambodia.");
+        assert!(members(&a, "ASEAN").is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn states_that_join_alongside_or_follow_share_the_event() {
+        // Written for this test, both languages.
+        let a = alliances(
+            "Peru bergabung dengan APEC pada 1998 bersama Rusia dan Vietnam, sembilan tahun setelah Australia.",
+        );
+        assert_eq!(
+            members(&a, "APEC"),
+            ["PER member", "RUS member", "VNM member"]
+        );
+        let a = alliances(
+            "Samoa was among the founding members of the Pacific Islands Forum in 1971, alongside Fiji and Tonga.",
+        );
+        assert_eq!(
+            members(&a, "PIF"),
+            ["WSM founder", "FJI founder", "TON founder"]
+        );
+        let a =
+            alliances("Austria joined the European Union in 1995 and Croatia followed in 2013.");
+        let eu = a.iter().find(|x| x.id == "EU").expect("EU");
+        assert_eq!(members(&a, "EU"), ["AUT member", "HRV member"]);
+        assert_eq!(eu.events[1].date.as_deref(), Some("2013"));
+        let a =
+            alliances("Timor-Leste bergabung dengan ASEAN pada 2025 dan Papua Nugini menyusul.");
+        let asean = a.iter().find(|x| x.id == "ASEAN").expect("ASEAN");
+        assert_eq!(members(&a, "ASEAN"), ["TLS member", "PNG member"]);
+        assert_eq!(asean.events[1].date, None);
+        // "with" alone is not "together with": the partner of a deal is no member.
+        let a = alliances("Bolivia joined Mercosur in 2024 with Brazil's backing.");
+        assert_eq!(members(&a, "MERCOSUR"), ["BOL member"]);
+    }
+
+    #[test]
+    fn kedua_negara_founding_is_the_pair_the_text_is_about() {
+        // Written for this test: the two states the sentences before are about.
+        let a = alliances(
+            "Malaysia dan Thailand membuka jalur kereta baru. Thailand menyambut baik proyek itu. Kedua negara, yang sama-sama ikut mendirikan ASEAN pada 1967, akan bertemu lagi.",
+        );
+        assert_eq!(members(&a, "ASEAN"), ["MYS founder", "THA founder"]);
+    }
+
+    #[test]
+    fn a_chair_of_a_meeting_held_at_an_organisation_is_no_member() {
+        // Written for this test, both languages.
+        let a = alliances(
+            "Bersama Norwegia, Kanada menjadi ketua bersama pertemuan donor di markas PBB di Jenewa.",
+        );
+        assert!(members(&a, "UN").is_empty(), "{a:?}");
+        let a = alliances("Malaysia memegang keketuaan ASEAN tahun ini.");
+        assert_eq!(members(&a, "ASEAN"), ["MYS chair"]);
+    }
+
+    #[test]
     fn founding_something_unnamed_is_not_joining_the_bloc_named_before() {
         let a = alliances(
             "NATO leaders met in Vilnius. Poland, Germany and France set up a consultation format in 1991.",

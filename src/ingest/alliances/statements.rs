@@ -272,21 +272,17 @@ fn implied_members(
                 .all(|w| describes(w, al) || matches!(*w, "all" | "semuanya"))
     });
     if !pronoun {
-        return Vec::new();
+        // "In July 2024 it also became a full member of the SCO".
+        return f
+            .singular_subject
+            .as_ref()
+            .filter(|(p, _)| {
+                *p < noun_start && f.lower[p + 1..noun_start].iter().all(|w| describes(w, al))
+            })
+            .map(|(_, id)| vec![id.clone()])
+            .unwrap_or_default();
     }
-    // "Both countries", "kedua negara": the two states the recent sentences are most about.
-    let dual = f.found.get(cat::GROUP_PRONOUNS).iter().any(|p| {
-        let w = &f.sent.text[p.start..p.end].to_lowercase();
-        w.contains("both") || w.contains("kedua") || w.contains("two")
-    });
-    if dual {
-        f.context_pair
-            .clone()
-            .or_else(|| f.context_list.clone().filter(|l| l.len() == 2))
-            .unwrap_or_default()
-    } else {
-        f.context_list.clone().unwrap_or_default()
-    }
+    f.group_subject()
 }
 
 /// The payload id of `inclusion` forms in the composition phrase set
@@ -435,11 +431,21 @@ pub(super) fn leaders(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
 pub(super) fn chairs(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
     for &ch in f.found.get(cat::CHAIR) {
         let (s, e) = f.span(ch.start, ch.end);
-        let org = f
+        let after = f
             .orgs
             .iter()
             .filter(|o| o.start >= e && o.start - e <= 8)
-            .min_by_key(|o| o.start)
+            .min_by_key(|o| o.start);
+        // "ketua bersama konferensi ... di markas PBB": what is chaired is
+        // held at the organisation, not the organisation.
+        if after.is_some_and(|o| {
+            f.lower[e..o.start]
+                .iter()
+                .any(|w| matches!(*w, "di" | "at" | "in" | "dalam" | "on"))
+        }) {
+            continue;
+        }
+        let org = after
             .or_else(|| f.orgs.first())
             .map(|o| o.id.clone())
             .or_else(|| f.context_org.clone());

@@ -8,7 +8,7 @@
 //! or the side after "by"/"oleh".
 
 use super::sides::Side;
-use super::view::View;
+use super::view::{View, tok_at};
 use crate::lexicon::{Lexicon, cat};
 
 /// Remove the sides that only host, mediate or observe.
@@ -53,6 +53,20 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
             g.start >= me
                 && g.start - me <= 2
                 && v.all_between(me, g.start, |w| matches!(w, "by" | "oleh" | "of" | "dari"))
+        });
+        // "after host Solomon Islands barred Taiwan": a host named as a
+        // title before a side that acts at once is a party to that act.
+        let acts = |g: &Side| {
+            v.phrases(cat::CUES).iter().any(|c| {
+                let at = tok_at(v.toks, c.start);
+                at >= g.end && at - g.end <= 1
+            })
+        };
+        let after = after.filter(|&i| {
+            let g = &sides[i];
+            !(g.start == me
+                && matches!(v.lower[ms..me].join(" ").as_str(), "host" | "tuan rumah")
+                && acts(g))
         });
         let by = v.lower.get(me).is_some_and(|w| matches!(*w, "by" | "oleh"));
         if let Some(i) = if by {
@@ -101,5 +115,31 @@ mod tests {
         );
         let rs = rels("Norway acted as mediator in the talks between Colombia and the ELN.");
         assert!(rs.iter().all(|r| !r.contains("NOR")), "{rs:?}");
+    }
+
+    #[test]
+    fn a_host_that_acts_is_a_party_to_its_act() {
+        // Written for this test, both languages: the host named as a title
+        // is the subject of the verb after it.
+        let rs = rels(
+            "Fiji walked out of the summit after host Vanuatu barred New Zealand from the meeting.",
+        );
+        assert!(
+            rs.iter().any(|r| r.starts_with("NZL-VUT conflict")),
+            "{rs:?}"
+        );
+        assert!(rs.iter().all(|r| !r.starts_with("FJI-NZL")), "{rs:?}");
+        let rs = rels(
+            "Kenya meninggalkan pertemuan setelah tuan rumah Uganda mengusir diplomat Rwanda.",
+        );
+        assert!(
+            rs.iter().any(|r| r.starts_with("RWA-UGA conflict")),
+            "{rs:?}"
+        );
+        // A host that only hosts stays out.
+        let rs = rels(
+            "Host Tanzania opened the talks between Somalia and Kenya, which ended in an agreement.",
+        );
+        assert!(rs.iter().all(|r| !r.contains("TZA")), "{rs:?}");
     }
 }
