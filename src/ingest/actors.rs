@@ -157,6 +157,21 @@ fn mentions_in(
                 defined: false,
             }
         })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .scan(None::<(String, usize)>, |place, mut m| {
+            // "di Nuku'alofa, Tonga", "in Cotonou, Benin": the state named
+            // after a comma to locate its capital is the same place.
+            if let Some((id, end)) = place.as_ref()
+                && *id == m.id
+                && text[*end..m.start].trim() == ","
+            {
+                m.locative = true;
+            }
+            *place =
+                (m.locative && matches!(m.kind, AliasKind::Capital)).then(|| (m.id.clone(), m.end));
+            Some(m)
+        })
         .collect()
 }
 
@@ -328,6 +343,38 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(actor_ids(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_state_that_locates_its_capital_is_a_place() {
+        // Written for this test, both languages: "di Nuku'alofa, Tonga" and
+        // "in Cotonou, Benin" say where; Tonga and Benin are no parties.
+        let lex = shared();
+        for (text, place, parties) in [
+            (
+                "Para menteri Fiji dan Samoa bertemu di Nuku'alofa, Tonga, dan menyepakati patroli bersama.",
+                "TON",
+                ["FJI", "WSM"],
+            ),
+            (
+                "The ministers of Nigeria and Niger met in Cotonou, Benin, and agreed to reopen the border.",
+                "BEN",
+                ["NER", "NGA"],
+            ),
+        ] {
+            let doc = document(text, Format::Text, lex).unwrap();
+            let x = extract(&doc, &crate::ingest::lang::detect(text), lex);
+            let pairs: Vec<String> = x
+                .relations
+                .iter()
+                .map(|r| format!("{}-{}", r.a, r.b))
+                .collect();
+            assert!(
+                pairs.iter().all(|p| !p.contains(place)),
+                "{text}: {pairs:?}"
+            );
+            assert!(pairs.contains(&parties.join("-")), "{text}: {pairs:?}");
         }
     }
 

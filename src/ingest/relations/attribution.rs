@@ -21,8 +21,21 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
             .relations
             .mediation_nouns
             .contains(&v.lower[ms..me].join(" "));
-        let before = sides.iter().rposition(|g| {
-            g.end <= ms
+        // "the talks between Serbia and Kosovo as observers": the parties of
+        // a "between" phrase are not the observers after it.
+        let between = |i: usize| {
+            let opens =
+                |g: &Side| g.start > 0 && matches!(v.lower[g.start - 1], "between" | "antara");
+            opens(&sides[i])
+                || (i > 0
+                    && opens(&sides[i - 1])
+                    && v.all_between(sides[i - 1].end, sides[i].start, |w| {
+                        matches!(w, "and" | "dan" | "the")
+                    }))
+        };
+        let before = sides.iter().enumerate().rposition(|(i, g)| {
+            !(noun && between(i))
+                && g.end <= ms
                 && ms - g.end <= 6
                 && v.clause(g.start) == v.clause(ms)
                 && (!noun
@@ -68,7 +81,27 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
                 && matches!(v.lower[ms..me].join(" ").as_str(), "host" | "tuan rumah")
                 && acts(g))
         });
-        let by = v.lower.get(me).is_some_and(|w| matches!(*w, "by" | "oleh"));
+        // "yang dimediasi Tiongkok", "ditengahi Qatar": an Indonesian passive
+        // names its agent right after it, without "oleh".
+        let passive = v.lower[ms].starts_with("di") && after.is_some();
+        // "Brazil and Chile sent diplomats to follow the talks as
+        // observers", "hadir sebagai pemantau": the clause's subject, when
+        // no other side stands between.
+        let as_role =
+            noun && ms > 0 && matches!(v.lower[ms - 1], "as" | "sebagai") && before.is_none();
+        if as_role
+            && let Some(i) = sides
+                .iter()
+                .position(|g| g.end <= ms && v.clause(g.start) == v.clause(ms))
+            && (i + 1..sides.len()).all(|k| {
+                let g = &sides[k];
+                g.start >= ms || v.clause(g.start) != v.clause(ms) || between(k)
+            })
+        {
+            sides.remove(i);
+            continue;
+        }
+        let by = passive || v.lower.get(me).is_some_and(|w| matches!(*w, "by" | "oleh"));
         if let Some(i) = if by {
             after.or(before)
         } else {
@@ -115,6 +148,26 @@ mod tests {
         );
         let rs = rels("Norway acted as mediator in the talks between Colombia and the ELN.");
         assert!(rs.iter().all(|r| !r.contains("NOR")), "{rs:?}");
+    }
+
+    #[test]
+    fn a_passive_mediator_and_an_observer_by_role_are_not_parties() {
+        // Written for this test, both languages.
+        let rs = rels(
+            "Perdamaian Eritrea dengan Etiopia yang ditengahi Arab Saudi pada 2018 kini goyah.",
+        );
+        assert!(rs.iter().any(|r| r.starts_with("ERI-ETH")), "{rs:?}");
+        assert!(rs.iter().all(|r| !r.contains("SAU")), "{rs:?}");
+        let rs = rels(
+            "Norway and Iceland sent envoys to follow the border talks between Serbia and Kosovo as observers.",
+        );
+        assert!(
+            rs.iter().all(|r| !r.contains("NOR") && !r.contains("ISL")),
+            "{rs:?}"
+        );
+        let rs =
+            rels("Jepang hadir sebagai pemantau dalam perundingan antara Thailand dan Kamboja.");
+        assert!(rs.iter().all(|r| !r.contains("JPN")), "{rs:?}");
     }
 
     #[test]

@@ -203,6 +203,7 @@ fn analyse(
     sides::implied_subject(&v, &mut sides, prev, lex);
     sides::pronoun_subject(&v, &mut sides, prev);
     sides::mark_reciprocal(&v, &mut sides, lex);
+    sides::joined_agents(&v, &mut sides);
     sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
     let blocs = sides::memberships(&v, &sides, lex);
     // "another CSTO member, Belarus", "dua anggota MSG": the organisation

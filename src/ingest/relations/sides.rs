@@ -473,6 +473,63 @@ pub(super) fn pronoun_subject(v: &View, sides: &mut Vec<Side>, prev: &Previous) 
     );
 }
 
+/// Sides that act with the subject though named apart from it: "Australia
+/// sent troops, followed by personnel from Papua New Guinea and Fiji",
+/// "disusul personel dari Papua Nugini dan Fiji", "diikuti oleh ...",
+/// and an opening "Together with France, Saudi Arabia ...", "Bersama
+/// Prancis, Riyadh ...". They join the subject's side, so the companions
+/// are no pair with it.
+pub(super) fn joined_agents(v: &View, sides: &mut Vec<Side>) {
+    let merge = |sides: &mut Vec<Side>, into: usize, from: usize| {
+        let moved = sides[from].actors.clone();
+        for a in moved {
+            if !sides[into].actors.contains(&a) {
+                sides[into].actors.push(a);
+            }
+        }
+        sides.remove(from);
+    };
+    // The opening companion.
+    if sides.len() >= 2 && !sides[0].reciprocal && !sides[1].reciprocal {
+        let (g0, g1) = (&sides[0], &sides[1]);
+        let opener = match v.lower.get(..g0.start) {
+            Some(["bersama"] | ["bersama", "dengan"] | ["together" | "along", "with"]) => true,
+            Some(["alongside"]) => true,
+            _ => false,
+        };
+        if opener
+            && v.lower.get(g0.end) == Some(&",")
+            && g1.start > g0.end
+            && g1.start - g0.end <= 2
+        {
+            merge(sides, 1, 0);
+        }
+    }
+    let mut k = 1;
+    while k < sides.len() {
+        let g = &sides[k];
+        let trigger = (g.start.saturating_sub(5)..g.start).find(|&t| {
+            let two = v.lower.get(t + 1).copied();
+            matches!(v.lower[t], "disusul" | "diikuti")
+                || (matches!(v.lower[t], "followed" | "joined") && two == Some("by"))
+        });
+        let subject = trigger.and_then(|t| {
+            let clear = !v.lower[t..g.start]
+                .iter()
+                .any(|w| matches!(*w, "," | "." | ";" | ":"));
+            let c = v.clause(t);
+            sides[..k]
+                .iter()
+                .position(|h| v.clause(h.start) == c && !h.reciprocal)
+                .filter(|_| clear && !g.reciprocal)
+        });
+        match subject {
+            Some(into) => merge(sides, into, k),
+            None => k += 1,
+        }
+    }
+}
+
 /// `a` and `b` act together somewhere in the sentence (one side, not a pair).
 pub(super) fn co_agents(sides: &[Side], a: &str, b: &str) -> bool {
     sides.iter().any(|g| {
@@ -486,6 +543,47 @@ pub(super) fn co_agents(sides: &[Side], a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::rels;
+
+    #[test]
+    fn a_dialogue_partner_status_is_no_relation() {
+        // Written for this test, both languages: like bare membership, a
+        // status in a bloc does not make the states so described partners.
+        let rs = rels("Tiongkok dan Jepang hanya berstatus mitra dialog Forum Kepulauan Pasifik.");
+        assert!(rs.is_empty(), "{rs:?}");
+        let rs = rels("China and Japan are dialogue partners of the Pacific Islands Forum.");
+        assert!(rs.is_empty(), "{rs:?}");
+        // A partnership between the two still is one.
+        let rs = rels("Tiongkok dan Jepang kini menjadi mitra dagang utama.");
+        assert!(rs.iter().any(|r| r == "CHN-JPN cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn companions_named_apart_join_the_subject() {
+        // Written for this test, both languages: "followed by", "disusul"
+        // and an opening "together with" name states that act with the
+        // subject; they are no pair with it, and the one acted on pairs
+        // with all of them.
+        let rs = rels(
+            "Australia sent peacekeepers to help Solomon Islands, followed by police from Papua New Guinea and Fiji.",
+        );
+        assert!(rs.iter().any(|r| r.starts_with("FJI-SLB")), "{rs:?}");
+        assert!(
+            rs.iter()
+                .all(|r| !r.starts_with("AUS-FJI") && !r.starts_with("AUS-PNG")),
+            "{rs:?}"
+        );
+        let rs = rels(
+            "Vanuatu mengirim bantuan ke Kepulauan Solomon, disusul personel dari Papua Nugini.",
+        );
+        assert!(rs.iter().any(|r| r.starts_with("PNG-SLB")), "{rs:?}");
+        assert!(rs.iter().all(|r| !r.starts_with("PNG-VUT")), "{rs:?}");
+        let rs =
+            rels("Bersama Norwegia, Kanada menjadi ketua bersama konferensi donor untuk Sudan.");
+        assert!(rs.iter().all(|r| !r.starts_with("CAN-NOR")), "{rs:?}");
+        let rs = rels("Together with Norway, Canada pledged aid to Sudan.");
+        assert!(rs.iter().all(|r| !r.starts_with("CAN-NOR")), "{rs:?}");
+        assert!(rs.iter().any(|r| r.starts_with("CAN-SDN")), "{rs:?}");
+    }
 
     #[test]
     fn a_list_with_a_conjunction_is_one_side() {
