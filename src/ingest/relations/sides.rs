@@ -492,11 +492,15 @@ pub(super) fn joined_agents(v: &View, sides: &mut Vec<Side>) {
     // The opening companion.
     if sides.len() >= 2 && !sides[0].reciprocal && !sides[1].reciprocal {
         let (g0, g1) = (&sides[0], &sides[1]);
-        let opener = match v.lower.get(..g0.start) {
-            Some(["bersama"] | ["bersama", "dengan"] | ["together" | "along", "with"]) => true,
-            Some(["alongside"]) => true,
-            _ => false,
-        };
+        let opener = matches!(
+            v.lower.get(..g0.start),
+            Some(
+                ["bersama"]
+                    | ["bersama", "dengan"]
+                    | ["together" | "along", "with"]
+                    | ["alongside"]
+            )
+        );
         if opener
             && v.lower.get(g0.end) == Some(&",")
             && g1.start > g0.end
