@@ -204,6 +204,7 @@ fn analyse(
     sides::pronoun_subject(&v, &mut sides, prev);
     sides::mark_reciprocal(&v, &mut sides, lex);
     sides::joined_agents(&v, &mut sides);
+    sides::drop_relative_members(&v, &mut sides, lex);
     sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
     let blocs = sides::memberships(&v, &sides, lex);
     // "another CSTO member, Belarus", "dua anggota MSG": the organisation

@@ -343,6 +343,46 @@ pub(super) fn pair_anaphora(v: &View, sides: &mut Vec<Side>, context: Option<&Pa
     }
 }
 
+/// "The OAS, of which both Peru and Mexico are members, welcomed ...",
+/// "ASEAN, yang anggotanya termasuk Laos, ...": states named in a relative
+/// clause of membership after an organisation describe it; they are no
+/// parties to what the organisation does. Drops their sides.
+pub(super) fn drop_relative_members(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
+    let members_at: Vec<usize> = v.ranges(cat::MEMBERSHIP).iter().map(|r| r.0).collect();
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for m in v.sent.mentions {
+        let organisation = m.defined
+            || lex
+                .gazetteer
+                .index(&m.id)
+                .is_some_and(|i| lex.gazetteer.actor(i).kind == ActorKind::Organisation);
+        if !organisation {
+            continue;
+        }
+        let (_, e) = tok_span(v.toks, m.start, m.end);
+        // English names the members before the noun, Indonesian after it;
+        // either way a comma closes the clause and the organisation acts
+        // after it.
+        let end = if v.lower[e..].starts_with(&[",", "of", "which"]) {
+            members_at
+                .iter()
+                .copied()
+                .find(|&ns| ns > e && ns - e <= 10)
+        } else if v.lower[e..].starts_with(&[",", "yang", "anggotanya"]) {
+            (e + 3..v.lower.len().min(e + 16)).find(|&k| v.lower[k] == ",")
+        } else {
+            None
+        };
+        if let Some(end) = end
+            && (v.lower.get(end) == Some(&",")
+                || v.lower.get(end + 1..).is_some_and(|r| r.contains(&",")))
+        {
+            drop.push((e, end));
+        }
+    }
+    sides.retain(|g| !drop.iter().any(|&(e, ns)| g.start > e && g.end <= ns));
+}
+
 /// Members and their organisation as the sentence states them ("Papua
 /// Nugini dan Fiji, dua anggota MSG", "NATO members Poland and Hungary",
 /// "anggota ASEAN, yaitu Filipina dan Vietnam"): a member and its bloc are
@@ -559,6 +599,25 @@ mod tests {
         // A partnership between the two still is one.
         let rs = rels("Tiongkok dan Jepang kini menjadi mitra dagang utama.");
         assert!(rs.iter().any(|r| r == "CHN-JPN cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn members_in_a_relative_clause_describe_the_organisation() {
+        // Written for this test, both languages: what the organisation does
+        // is its own act, not its members'.
+        let rs = rels("The OAS, of which Peru is a member, condemned the attack on Ecuador.");
+        assert!(
+            rs.iter().any(|r| r.starts_with("ECU-OAS conflict")),
+            "{rs:?}"
+        );
+        assert!(rs.iter().all(|r| !r.contains("PER")), "{rs:?}");
+        let rs = rels(
+            "ASEAN, yang anggotanya termasuk Laos dan Kamboja, mengecam serangan terhadap Myanmar.",
+        );
+        assert!(
+            rs.iter().all(|r| !r.contains("LAO") && !r.contains("KHM")),
+            "{rs:?}"
+        );
     }
 
     #[test]
