@@ -297,6 +297,15 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
             continue;
         }
         let form = v.text[cm.start..cm.end].to_lowercase();
+        // "allied jets", "allied forces": an adjective before a noun names
+        // one side's own forces, not an alliance between two.
+        if form == "allied"
+            && v.lower.get(e).is_some_and(|w| {
+                w.chars().all(|c| c.is_alphabetic()) && !matches!(*w, "with" | "to" | "against")
+            })
+        {
+            continue;
+        }
         let negated = mods.negates(v, lex, &form, s);
         let reversed = !negated
             && if info.class.is_cooperation() {
@@ -383,6 +392,22 @@ fn carry_negation(v: &View, hits: &mut [Hit]) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::rels;
+
+    #[test]
+    fn allied_before_a_noun_is_no_alliance() {
+        // Written for this test: NATO's own jets shadowing a Russian plane
+        // are no cooperation with Russia; "allied with" still is.
+        let rs = rels(
+            "NATO condemned the incursion as reckless, and allied jets were scrambled to shadow the Russian bomber.",
+        );
+        assert!(
+            rs.iter()
+                .all(|r| r != "NATO-RUS mixed" && r != "NATO-RUS cooperation"),
+            "{rs:?}"
+        );
+        let rs = rels("Belarus is closely allied with Russia.");
+        assert!(rs.iter().any(|r| r == "BLR-RUS cooperation"), "{rs:?}");
+    }
 
     #[test]
     fn negation_carries_over_a_coordinated_cue() {
