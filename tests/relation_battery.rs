@@ -16,8 +16,8 @@ use briefing::lexicon::shared;
 const BATTERY: &str = include_str!("fixtures/relation_battery.toml");
 
 /// Cases that must give their pair with their stance, and none of their
-/// `not_pairs` (148 of 200 on 2026-12-02).
-const FLOOR: usize = 148;
+/// `not_pairs` (152 of 200 on 2026-12-02, night).
+const FLOOR: usize = 150;
 
 fn same(pair: &[String], a: &str, b: &str) -> bool {
     (pair[0] == a && pair[1] == b) || (pair[0] == b && pair[1] == a)
