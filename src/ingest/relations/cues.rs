@@ -67,7 +67,21 @@ impl Modifiers {
             not_negation: v.ranges(cat::NOT_NEGATION),
             modal: v.ranges(cat::MODALITY),
             reversals: v.ranges(cat::REVERSAL),
-            breaches: v.ranges(cat::BREACH),
+            breaches: {
+                // "ended its defence cooperation agreement with Paris": a
+                // transitive "ended" undoes what it ends; "the talks ended
+                // with an agreement" (intransitive) breaks nothing.
+                let mut b = v.ranges(cat::BREACH);
+                b.extend((0..v.lower.len().saturating_sub(1)).filter_map(|i| {
+                    (matches!(v.lower[i], "ended" | "ends")
+                        && matches!(
+                            v.lower[i + 1],
+                            "its" | "their" | "the" | "all" | "his" | "her"
+                        ))
+                    .then_some((i, i + 1))
+                }));
+                b
+            },
             hypothetical: v
                 .phrases(cat::HYPOTHETICAL)
                 .first()
@@ -306,6 +320,27 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
         {
             continue;
         }
+        // "..., and the alliance launched its Eastern Sentry mission",
+        // "Aliansi itu menggelar ...": an alliance named back as the subject
+        // of its own act is an organisation acting, no cue between two.
+        let subject_reference = matches!(form.as_str(), "alliance" | "aliansi")
+            && if form == "alliance" {
+                s >= 1
+                    && v.lower[s - 1] == "the"
+                    && (s == 1 || matches!(v.lower[s - 2], "," | "and" | ";" | "but"))
+                    && !v
+                        .lower
+                        .get(e)
+                        .is_some_and(|w| matches!(*w, "with" | "between" | "of" | "among"))
+            } else {
+                v.lower
+                    .get(e)
+                    .is_some_and(|w| lex.alliances.demonstratives.contains(*w))
+                    && (s == 0 || matches!(v.lower[s - 1], "," | "dan" | ";" | "tetapi"))
+            };
+        if subject_reference {
+            continue;
+        }
         let negated = mods.negates(v, lex, &form, s);
         let reversed = !negated
             && if info.class.is_cooperation() {
@@ -392,6 +427,31 @@ fn carry_negation(v: &View, hits: &mut [Hit]) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::rels;
+
+    #[test]
+    fn a_transitive_ended_breaks_what_it_ends() {
+        // Written for this test: ending an agreement is conflict; talks
+        // that ended with an agreement are not.
+        let rs = rels("Mali ended its defence cooperation agreement with France in 2022.");
+        assert!(rs.iter().any(|r| r == "FRA-MLI conflict"), "{rs:?}");
+        let rs = rels("The talks between Mali and Algeria ended with a new cooperation agreement.");
+        assert!(rs.iter().any(|r| r == "DZA-MLI cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn an_alliance_named_back_as_a_subject_is_no_cue() {
+        // Written for this test, both languages: the organisation acts;
+        // nobody is allied with anybody in these sentences.
+        let rs = rels(
+            "Estonia protested against Russia's incursion, and the alliance launched a new air patrol.",
+        );
+        assert!(rs.iter().any(|r| r == "EST-RUS conflict"), "{rs:?}");
+        let rs = rels("Estonia memprotes Rusia. Aliansi itu menggelar patroli udara baru.");
+        assert!(rs.iter().all(|r| r != "EST-RUS mixed"), "{rs:?}");
+        // The alliance between two is still a cue.
+        let rs = rels("Japan and the Philippines strengthened the alliance between them.");
+        assert!(rs.iter().any(|r| r == "JPN-PHL cooperation"), "{rs:?}");
+    }
 
     #[test]
     fn allied_before_a_noun_is_no_alliance() {
