@@ -46,6 +46,18 @@ impl Side {
     }
 }
 
+/// The kind of a mention: an organisation the text defines, else the
+/// gazetteer's kind.
+fn kind_of(m: &ActorMention, lex: &Lexicon) -> Option<ActorKind> {
+    if m.defined {
+        Some(ActorKind::Organisation)
+    } else {
+        lex.gazetteer
+            .index(&m.id)
+            .map(|i| lex.gazetteer.actor(i).kind)
+    }
+}
+
 /// The mentions that may take part in the sentence's relations.
 pub(super) fn parties<'s>(sent: &'s Sentence, lex: &Lexicon) -> Vec<&'s ActorMention> {
     let dateline = dateline_end(sent.text);
@@ -114,13 +126,7 @@ fn is_party(text: &str, m: &ActorMention, lex: &Lexicon, conflict_besides_war: b
     if r.former.contains(prev) {
         return false;
     }
-    let kind = if m.defined {
-        Some(ActorKind::Organisation)
-    } else {
-        lex.gazetteer
-            .index(&m.id)
-            .map(|i| lex.gazetteer.actor(i).kind)
-    };
+    let kind = kind_of(m, lex);
     // "Menurut laporan ILO", "according to a report by the IMF": an
     // organisation cited as a source is not a party to what it reports.
     let cited = || {
@@ -351,12 +357,7 @@ pub(super) fn drop_relative_members(v: &View, sides: &mut Vec<Side>, lex: &Lexic
     let members_at: Vec<usize> = v.ranges(cat::MEMBERSHIP).iter().map(|r| r.0).collect();
     let mut drop: Vec<(usize, usize)> = Vec::new();
     for m in v.sent.mentions {
-        let organisation = m.defined
-            || lex
-                .gazetteer
-                .index(&m.id)
-                .is_some_and(|i| lex.gazetteer.actor(i).kind == ActorKind::Organisation);
-        if !organisation {
+        if kind_of(m, lex) != Some(ActorKind::Organisation) {
             continue;
         }
         let (_, e) = tok_span(v.toks, m.start, m.end);
@@ -393,12 +394,7 @@ pub(super) fn memberships(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<(Strin
     for (ns, ne) in v.ranges(cat::MEMBERSHIP) {
         let org = v.sent.mentions.iter().find(|m| {
             let (s, e) = tok_span(v.toks, m.start, m.end);
-            let organisation = m.defined
-                || lex
-                    .gazetteer
-                    .index(&m.id)
-                    .is_some_and(|i| lex.gazetteer.actor(i).kind == ActorKind::Organisation);
-            organisation
+            kind_of(m, lex) == Some(ActorKind::Organisation)
                 && ((ne <= s
                     && s - ne <= 2
                     && v.all_between(ne, s, |w| matches!(w, "of" | "the" | "penuh" | "full")))
