@@ -49,6 +49,7 @@ pub mod cat {
     pub const PRESENT_FRAME: usize = 26;
     pub const ASSESSMENT: usize = 27;
     pub const BREACH: usize = 28;
+    pub const MIXED_STATE: usize = 29;
 }
 
 /// Everything the pipeline looks words up in.
@@ -157,6 +158,9 @@ pub struct TimeLexicon {
     pub transition_to: FxHashSet<String>,
     pub since: FxHashSet<String>,
     pub relationship: FxHashSet<String>,
+    pub mixed_state: PhraseSet,
+    pub state_positive: FxHashSet<String>,
+    pub state_negative: FxHashSet<String>,
     pub history_factor: f64,
     pub former_factor: f64,
     pub present_factor: f64,
@@ -174,6 +178,9 @@ struct TimeFile {
     transition_to: Vec<String>,
     since: Vec<String>,
     relationship: Vec<String>,
+    mixed_state: Vec<String>,
+    state_positive: Vec<String>,
+    state_negative: Vec<String>,
     history_factor: f64,
     former_factor: f64,
     present_factor: f64,
@@ -793,6 +800,9 @@ impl Lexicon {
             transition_to: lower_set(&t.transition_to),
             since: lower_set(&t.since),
             relationship: lower_set(&t.relationship),
+            mixed_state: PhraseSet::new(numbered(&t.mixed_state)),
+            state_positive: lower_set(&t.state_positive),
+            state_negative: lower_set(&t.state_negative),
             history_factor: t.history_factor,
             former_factor: t.former_factor,
             present_factor: t.present_factor,
@@ -830,6 +840,7 @@ impl Lexicon {
             time.present.items(),
             conclusions.assessment.items(),
             modifiers.breach.items(),
+            time.mixed_state.items(),
         ]);
         Ok(Lexicon {
             phrases,

@@ -11,7 +11,7 @@
 
 use super::super::context::Sentence;
 use super::super::dates::Date;
-use super::contributions::Contribution;
+use super::contributions::{Contribution, Verdict};
 use super::{MAX_EVIDENCE, Pair};
 use crate::brief::{Evidence, QuadClass, Relation, Stance, Trend};
 use crate::lexicon::RelationLexicon;
@@ -30,6 +30,11 @@ pub(super) struct PairAcc {
     weight: f64,
     improving: f64,
     worsening: f64,
+    /// Statements of the relationship itself, framed as now: their cues by
+    /// direction, and how many call it mixed.
+    verdict_positive: f64,
+    verdict_negative: f64,
+    verdict_mixed: usize,
 }
 
 /// A sentence's contributions to a pair count when their cues weigh this much.
@@ -56,6 +61,16 @@ impl PairAcc {
             } else {
                 self.negative -= c.value * c.now * c.balance;
             }
+            if c.now >= 1.0 {
+                match c.verdict {
+                    Verdict::Cue if c.value > 0.0 => {
+                        self.verdict_positive += c.value * c.now * c.balance
+                    }
+                    Verdict::Cue => self.verdict_negative -= c.value * c.now * c.balance,
+                    Verdict::Mixed => self.verdict_mixed += 1,
+                    Verdict::No => {}
+                }
+            }
             match c.trend {
                 Some(Trend::Improving) => self.improving += c.weight,
                 Some(Trend::Worsening) => self.worsening += c.weight,
@@ -80,15 +95,26 @@ impl PairAcc {
         self.stated
     }
 
+    /// A statement of the relationship now decides ("Relations between the
+    /// two remain hostile", "Hubungan kedua negara kini bercampur"); else
+    /// the weight of the evidence in each direction.
     fn stance(&self, r: &RelationLexicon) -> Stance {
-        let (hi, lo) = if self.positive >= self.negative {
-            (self.positive, self.negative)
+        if self.verdict_mixed > 0 {
+            return Stance::Mixed;
+        }
+        let (positive, negative) = if self.verdict_positive + self.verdict_negative > 0.0 {
+            (self.verdict_positive, self.verdict_negative)
         } else {
-            (self.negative, self.positive)
+            (self.positive, self.negative)
+        };
+        let (hi, lo) = if positive >= negative {
+            (positive, negative)
+        } else {
+            (negative, positive)
         };
         if lo >= r.mixed_ratio * hi {
             Stance::Mixed
-        } else if self.positive > self.negative {
+        } else if positive > negative {
             Stance::Cooperation
         } else {
             Stance::Conflict
@@ -201,6 +227,7 @@ mod tests {
             cue: String::new(),
             at: 0,
             balance: 1.0,
+            verdict: Verdict::No,
         }
     }
 

@@ -38,6 +38,19 @@ pub(super) struct Contribution {
     pub at: usize,
     /// Factor on its weight in the stance only (see [`contrast`]).
     pub balance: f64,
+    /// Part of a statement of the relationship itself (see `verdict`).
+    pub verdict: Verdict,
+}
+
+/// How a contribution takes part in a state-of-relationship statement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) enum Verdict {
+    #[default]
+    No,
+    /// A cue of the statement ("... remain hostile").
+    Cue,
+    /// A word calling the relationship mixed ("... kini bercampur").
+    Mixed,
 }
 
 /// Contributions of a sentence, by pair (ordered, so output never depends
@@ -312,6 +325,7 @@ fn distribute(
             cue: h.cue.clone(),
             at: h.start,
             balance: 1.0,
+            verdict: Verdict::No,
         });
     }
 }
@@ -442,6 +456,7 @@ pub(super) fn lend(
                 cue: format!("{why}:{}", h.cue),
                 at: h.start,
                 balance: 1.0,
+                verdict: Verdict::No,
             });
         }
     };

@@ -25,6 +25,7 @@ mod contributions;
 mod cues;
 mod frame;
 mod sides;
+mod verdict;
 mod view;
 
 use std::collections::BTreeMap;
@@ -33,7 +34,7 @@ use super::context::Sentence;
 use crate::brief::Relation;
 use crate::lexicon::{Lexicon, cat};
 use aggregate::{MIN_SENTENCE_WEIGHT, PairAcc, weight};
-use contributions::Contributions;
+use contributions::{Contributions, Verdict};
 use sides::Side;
 use view::View;
 
@@ -224,6 +225,20 @@ fn analyse(
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
     }
+    let now_of = |start: usize, end: usize| {
+        let word = cues::Hit {
+            cue: String::new(),
+            start,
+            end,
+            value: 0.0,
+            class: crate::brief::QuadClass::VerbalCooperation,
+            trend: None,
+            target: None,
+            now: 1.0,
+        };
+        time.factor(&v, &word, &hits, lex)
+    };
+    verdict::mark(&v, &sides, &mut out, now_of, lex);
     let mut said = Said::of(&sides);
     said.tense = time.carried();
     (out, said)
@@ -250,7 +265,8 @@ pub fn extract(
         lex,
         |sent, contributions| {
             for (p, cs) in contributions {
-                if weight(cs) >= MIN_SENTENCE_WEIGHT {
+                let mixed = cs.iter().any(|c| c.verdict == Verdict::Mixed);
+                if weight(cs) >= MIN_SENTENCE_WEIGHT || mixed {
                     acc.entry(p.clone()).or_default().add(sent, cs);
                 }
             }
@@ -284,6 +300,9 @@ pub fn explain(
         doc_pair,
         lex,
         |sent, contributions| {
+            if !contributions.is_empty() && std::env::var_os("BRIEFING_EXPLAIN_TEXT").is_some() {
+                lines.push(format!("¶{} s{} | {}", sent.paragraph, sent.s, sent.text));
+            }
             for (p, cs) in contributions {
                 let cues: Vec<String> = cs
                     .iter()
@@ -293,10 +312,15 @@ pub fn explain(
                         } else {
                             format!("(stance x{:.1})", c.balance)
                         };
+                        let mark = match c.verdict {
+                            Verdict::No => "",
+                            Verdict::Cue => "V:",
+                            Verdict::Mixed => "MIXED:",
+                        };
                         if c.now == 1.0 {
-                            format!("{}={:+.1}{balance}", c.cue, c.value)
+                            format!("{mark}{}={:+.1}{balance}", c.cue, c.value)
                         } else {
-                            format!("{}={:+.1}x{:.2}{balance}", c.cue, c.value, c.now)
+                            format!("{mark}{}={:+.1}x{:.2}{balance}", c.cue, c.value, c.now)
                         }
                     })
                     .collect();
