@@ -267,6 +267,11 @@ mod tests {
         assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Conflict));
         let en = "Kenya and Tanzania: from friendship to hostility\n\nRelations between Kenya and Tanzania turned from friendship to hostility after this year's trade dispute.\n";
         assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Conflict));
+        // "bergeser dari ... menuju ...", "moved from ... towards ...".
+        let id = "Kenya dan Tanzania\n\nKenya dan Tanzania kini bergeser dari permusuhan terbuka menuju kerja sama ekonomi.\n";
+        assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Cooperation));
+        let en = "Kenya and Tanzania\n\nKenya and Tanzania have now moved from open hostility towards economic cooperation.\n";
+        assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Cooperation));
     }
 
     #[test]
