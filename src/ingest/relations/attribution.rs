@@ -62,10 +62,17 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
                         )
                     }))
         });
+        // "facilitated by the government of Mozambique", "difasilitasi
+        // pemerintah Mozambik": the agent after a government noun.
         let after = sides.iter().position(|g| {
             g.start >= me
-                && g.start - me <= 2
-                && v.all_between(me, g.start, |w| matches!(w, "by" | "oleh" | "of" | "dari"))
+                && g.start - me <= 4
+                && v.all_between(me, g.start, |w| {
+                    matches!(
+                        w,
+                        "by" | "oleh" | "of" | "dari" | "the" | "pemerintah" | "government"
+                    )
+                })
         });
         // "after host Solomon Islands barred Taiwan": a host named as a
         // title before a side that acts at once is a party to that act.
@@ -107,9 +114,38 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
         } else {
             before.or(after)
         } {
+            // "yang dimediasi Mozambik, Tanzania dan Malawi menyepakati ...",
+            // "brokered by Qatar, Chad and Sudan agreed ...": the agent ends
+            // at the comma; the list after it is the clause's subject.
+            if by && after == Some(i) && split_agent(v, &mut sides[i]) {
+                continue;
+            }
             sides.remove(i);
         }
     }
+}
+
+/// Split the agent of a passive mediation off a side joined across the
+/// comma that ends it; the side keeps the rest. False when nothing follows.
+fn split_agent(v: &View, g: &mut Side) -> bool {
+    if g.actors.len() < 3 {
+        return false;
+    }
+    let first = v
+        .sent
+        .mentions
+        .iter()
+        .map(|m| super::view::tok_span(v.toks, m.start, m.end))
+        .find(|&(s, _)| s == g.start);
+    let Some((_, e)) = first else {
+        return false;
+    };
+    if v.lower.get(e) != Some(&",") {
+        return false;
+    }
+    g.actors.remove(0);
+    g.start = e + 1;
+    true
 }
 
 #[cfg(test)]
@@ -129,6 +165,25 @@ mod tests {
         );
         assert!(rs.iter().any(|r| r.starts_with("ETH-SOM")), "{rs:?}");
         assert!(rs.iter().all(|r| !r.contains("TUR")), "{rs:?}");
+    }
+
+    #[test]
+    fn a_passive_agent_ends_at_its_comma_and_may_follow_a_government_noun() {
+        // Written for this test, both languages: the facilitator is no party;
+        // the two after the comma are the pair.
+        for text in [
+            "Dalam pertemuan yang dimediasi Mozambik, Tanzania dan Malawi menyepakati moratorium eksplorasi minyak.",
+            "Dalam pertemuan yang difasilitasi pemerintah Mozambik, delegasi Tanzania dan Malawi menyepakati moratorium eksplorasi minyak.",
+            "At talks hosted by the government of Qatar, Chad and Sudan agreed to reopen the border.",
+            "In talks brokered by Qatar, Chad and Sudan agreed to reopen the border.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs.len(), 1, "{text}: {rs:?}");
+            assert!(
+                rs[0].starts_with("MWI-TZA") || rs[0].starts_with("SDN-TCD"),
+                "{text}: {rs:?}"
+            );
+        }
     }
 
     #[test]
