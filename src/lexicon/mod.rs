@@ -294,6 +294,8 @@ pub struct Modifiers {
     pub not_negation: PhraseSet,
     pub negation_immune: FxHashSet<String>,
     pub pledges: FxHashSet<String>,
+    /// "rather than", "ketimbang": the cue after one is the course not taken.
+    pub alternatives: FxHashSet<String>,
     pub negation_window: usize,
     pub negation_passthrough: FxHashSet<String>,
     pub reversal: PhraseSet,
@@ -318,6 +320,7 @@ struct ModifiersFile {
     not_negation: Vec<String>,
     negation_immune: Vec<String>,
     pledges: Vec<String>,
+    alternatives: Vec<String>,
     modality: Vec<String>,
     modality_window: usize,
     modality_factor: f64,
@@ -660,6 +663,7 @@ impl Lexicon {
         let modifiers = Modifiers {
             negation: PhraseSet::new(numbered(&m.negation)),
             not_negation: PhraseSet::new(numbered(&m.not_negation)),
+            alternatives: m.alternatives.iter().map(|s| s.to_lowercase()).collect(),
             negation_immune: m.negation_immune.iter().map(|s| s.to_lowercase()).collect(),
             pledges: m.pledges.iter().map(|s| s.to_lowercase()).collect(),
             negation_window: m.negation_window,

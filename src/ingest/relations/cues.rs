@@ -310,6 +310,27 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
         if mods.non_state.iter().any(|&n| n >= e && n - e <= 1) {
             continue;
         }
+        // "ketimbang melawan", "rather than confront", "instead of imposing
+        // sanctions": the course not taken, up to two words before the cue.
+        let alternative_ends = |k: usize| {
+            let one = k >= 1 && lex.modifiers.alternatives.contains(v.lower[k - 1]);
+            let two = k >= 2
+                && lex.modifiers.alternatives.contains(&format!(
+                    "{} {}",
+                    v.lower[k - 2],
+                    v.lower[k - 1]
+                ));
+            one || two
+        };
+        let not_taken = (s.saturating_sub(2)..=s).any(|k| {
+            alternative_ends(k)
+                && v.lower[k..s]
+                    .iter()
+                    .all(|w| w.chars().all(char::is_alphabetic))
+        });
+        if not_taken {
+            continue;
+        }
         let form = v.text[cm.start..cm.end].to_lowercase();
         // "allied jets", "allied forces": an adjective before a noun names
         // one side's own forces, not an alliance between two.
@@ -467,6 +488,20 @@ mod tests {
         );
         let rs = rels("Belarus is closely allied with Russia.");
         assert!(rs.iter().any(|r| r == "BLR-RUS cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn the_course_not_taken_is_no_cue() {
+        // Written for this test, both languages.
+        for text in [
+            "Kenya memilih merangkul Somalia ketimbang melawan proyek bendungan itu.",
+            "Kenya memilih berunding dengan Somalia alih-alih berperang.",
+            "Kenya chose dialogue with Somalia rather than confrontation.",
+            "Instead of imposing sanctions on Somalia, Kenya opened talks with Mogadishu.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs, ["KEN-SOM cooperation"], "{text}");
+        }
     }
 
     #[test]
