@@ -30,7 +30,7 @@ pub(super) struct PairAcc {
     weight: f64,
     improving: f64,
     worsening: f64,
-    /// Statements of the relationship itself, framed as now: their cues by
+    /// Statements of the relationship itself now (`verdict`): their cues by
     /// direction, and how many call it mixed.
     verdict_positive: f64,
     verdict_negative: f64,
@@ -61,15 +61,13 @@ impl PairAcc {
             } else {
                 self.negative -= c.value * c.now * c.balance;
             }
-            if c.now >= 1.0 {
-                match c.verdict {
-                    Verdict::Cue if c.value > 0.0 => {
-                        self.verdict_positive += c.value * c.now * c.balance
-                    }
-                    Verdict::Cue => self.verdict_negative -= c.value * c.now * c.balance,
-                    Verdict::Mixed => self.verdict_mixed += 1,
-                    Verdict::No => {}
+            match c.verdict {
+                Verdict::Cue if c.value > 0.0 => {
+                    self.verdict_positive += c.value * c.now * c.balance
                 }
+                Verdict::Cue => self.verdict_negative -= c.value * c.now * c.balance,
+                Verdict::Mixed => self.verdict_mixed += 1,
+                Verdict::No => {}
             }
             match c.trend {
                 Some(Trend::Improving) => self.improving += c.weight,

@@ -491,6 +491,29 @@ mod tests {
     }
 
     #[test]
+    fn mistrust_incidents_and_a_free_fall_are_conflict() {
+        // Written for this test, both languages.
+        for text in [
+            "Nepal dan India saling curiga.",
+            "Tiongkok dan Filipina kembali terlibat insiden di dekat atol itu.",
+            "Nepal dan India bersitegang soal peta baru.",
+            "Nepal and India were embroiled in a border incident last week.",
+            "Relations between Nepal and India have been in free fall since the map dispute.",
+            "Mistrust between Nepal and India runs deep.",
+        ] {
+            let rs = rels(text);
+            assert!(
+                rs.iter().any(|r| r.ends_with(" conflict")),
+                "{text}: {rs:?}"
+            );
+            assert!(
+                !rs.iter().any(|r| r.ends_with(" cooperation")),
+                "{text}: {rs:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_course_not_taken_is_no_cue() {
         // Written for this test, both languages.
         for text in [

@@ -83,6 +83,8 @@ pub(super) struct Frame {
     /// "sejak"/"since").
     old_dates: Vec<usize>,
     past: Vec<usize>,
+    /// Token ends of the past words ("dulu", "once").
+    past_words: Vec<usize>,
     present: Vec<usize>,
     old: Vec<usize>,
     lede: bool,
@@ -111,6 +113,7 @@ impl Frame {
             old: old_clauses(&dates, v),
             old_dates: dates.iter().filter(|d| d.1).map(|d| d.0).collect(),
             past: clause_marks(v, cat::PAST_FRAME),
+            past_words: v.ranges(cat::PAST_FRAME).iter().map(|r| r.1).collect(),
             present: clause_marks(v, cat::PRESENT_FRAME),
             lede: v.sent.p <= 1,
             inherited,
@@ -131,6 +134,25 @@ impl Frame {
     /// The factor on `h`'s weight in the stance.
     pub(super) fn factor(&self, v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> f64 {
         let t = &lex.time;
+        let mut f = self.tense_factor(v, h, hits, lex);
+        if self.lede {
+            f *= t.lede_factor;
+        }
+        if states_relationship(v, h, lex) {
+            f *= t.state_factor;
+        }
+        f
+    }
+
+    /// `h` is framed as the past: a date, a past word, a transition's first
+    /// part, "former".
+    pub(super) fn is_past(&self, v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> bool {
+        self.tense_factor(v, h, hits, lex) < 1.0
+    }
+
+    /// The factor from the time frame alone (no lede or statement weight).
+    fn tense_factor(&self, v: &View, h: &Hit, hits: &[Hit], lex: &Lexicon) -> f64 {
+        let t = &lex.time;
         let c = v.clause(h.start);
         // The cue's own date: "Perjanjian Air Indus yang ditandatangani pada
         // 1960", "signed in 1975" is history, whatever the sentence's frame.
@@ -144,7 +166,13 @@ impl Frame {
             .old_dates
             .iter()
             .any(|&d| d >= h.end && d - h.end <= 5 && (v.clause(d) == c || relative_after));
-        let mut f = if dated_old {
+        // "yang dulu diwarnai kecurigaan", "once hostile": a past word right
+        // before the cue frames it, whatever else the clause says.
+        let marked_past = self
+            .past_words
+            .iter()
+            .any(|&e| e <= h.start && h.start - e <= 2);
+        let mut f = if dated_old || marked_past {
             t.history_factor
         } else if self.present.contains(&c) {
             t.present_factor
@@ -164,12 +192,6 @@ impl Frame {
         f *= transition(v, h, hits, lex);
         if h.start > 0 && lex.relations.former.contains(v.lower[h.start - 1]) {
             f *= t.former_factor;
-        }
-        if self.lede {
-            f *= t.lede_factor;
-        }
-        if states_relationship(v, h, lex) {
-            f *= t.state_factor;
         }
         f
     }
@@ -271,6 +293,16 @@ mod tests {
         let id = "Kenya dan Tanzania\n\nKenya dan Tanzania kini bergeser dari permusuhan terbuka menuju kerja sama ekonomi.\n";
         assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Cooperation));
         let en = "Kenya and Tanzania\n\nKenya and Tanzania have now moved from open hostility towards economic cooperation.\n";
+        assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn a_past_word_right_before_a_cue_frames_it_in_a_present_sentence() {
+        // Written for this test, both languages: "kini"/"now" frame the
+        // clause, "dulu"/"once" the cue right after it.
+        let id = "Kenya dan Tanzania\n\nHubungan Kenya dan Tanzania yang dulu diwarnai kecurigaan kini berada pada titik terbaiknya.\n";
+        assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Cooperation));
+        let en = "Kenya and Tanzania\n\nRelations between Kenya and Tanzania, which used to be hostile, are now excellent.\n";
         assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Cooperation));
     }
 

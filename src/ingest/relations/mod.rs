@@ -225,20 +225,7 @@ fn analyse(
     if out.is_empty() && !hits.is_empty() {
         contributions::lend(&v, &sides, &hits, section_pair, prev, &mut out);
     }
-    let now_of = |start: usize, end: usize| {
-        let word = cues::Hit {
-            cue: String::new(),
-            start,
-            end,
-            value: 0.0,
-            class: crate::brief::QuadClass::VerbalCooperation,
-            trend: None,
-            target: None,
-            now: 1.0,
-        };
-        time.factor(&v, &word, &hits, lex)
-    };
-    verdict::mark(&v, &sides, &mut out, now_of, lex);
+    verdict::mark(&v, &sides, &mut out, (&time, &hits), lex);
     let mut said = Said::of(&sides);
     said.tense = time.carried();
     (out, said)

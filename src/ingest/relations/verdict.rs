@@ -12,6 +12,8 @@
 //!   mixed. Whether it is framed as now is the aggregation's check.
 
 use super::contributions::{Contribution, Contributions, Verdict};
+use super::cues::Hit;
+use super::frame::Frame;
 use super::sides::Side;
 use super::view::{View, is_conj};
 use super::{Pair, pair};
@@ -47,18 +49,30 @@ const LINKS: &[&str] = &[
     "the",
 ];
 
-/// Mark the contributions that state the relationship of a pair, and add
-/// one for each word calling it mixed and each word of its state that is no
-/// cue of its own ("tetap erat", "remain cool"). `now_of(start, end)` is the
-/// time frame's factor for a word there.
+/// Mark the contributions that state the relationship of a pair now, and
+/// add one for each word calling it mixed and each word of its state that is
+/// no cue of its own ("tetap erat", "remain cool"). What the time frame puts
+/// in the past ("yang dulu ...", "once hostile") is no statement of now.
 pub(super) fn mark(
     v: &View,
     sides: &[Side],
     out: &mut Contributions,
-    now_of: impl Fn(usize, usize) -> f64,
+    (time, hits): (&Frame, &[Hit]),
     lex: &Lexicon,
 ) {
     let t = &lex.time;
+    let word_at = |start: usize, end: usize| Hit {
+        cue: String::new(),
+        start,
+        end,
+        value: 0.0,
+        class: QuadClass::VerbalCooperation,
+        trend: None,
+        target: None,
+        now: 1.0,
+    };
+    let now_of = |s: usize, e: usize| time.factor(v, &word_at(s, e), hits, lex);
+    let past = |s: usize, e: usize| time.is_past(v, &word_at(s, e), hits, lex);
     let cue_words = v.ranges(cat::CUES);
     for n in 0..v.lower.len() {
         if !t.relationship.contains(v.lower[n]) {
@@ -91,16 +105,24 @@ pub(super) fn mark(
             verdict,
         };
         for (s, e) in v.ranges(cat::MIXED_STATE) {
-            if within(s) {
+            if within(s) && !past(s, e) {
                 added.push(word(s, e, 0.0, Verdict::Mixed));
             }
         }
         // State words speak only where the statement has no cue of its own
-        // ("tetap erat"; in "kerja sama yang erat" the cue says it).
-        let has_cue = pairs
-            .iter()
-            .any(|p| out.get(p).is_some_and(|cs| cs.iter().any(|x| within(x.at))));
-        let past = v.ranges(cat::PAST_FRAME);
+        // ("tetap erat"; in "kerja sama yang erat" the cue says it). A cue
+        // framed as the past ("which used to be hostile") says nothing of now.
+        let hit_end = |at: usize| {
+            hits.iter()
+                .find(|h| h.start == at)
+                .map_or(at + 1, |h| h.end)
+        };
+        let has_cue = pairs.iter().any(|p| {
+            out.get(p).is_some_and(|cs| {
+                cs.iter()
+                    .any(|x| within(x.at) && !past(x.at, hit_end(x.at)))
+            })
+        });
         for k in (end..stop).filter(|_| !has_cue) {
             let w = v.lower[k];
             let sign = if t.state_positive.contains(w) {
@@ -114,7 +136,7 @@ pub(super) fn mark(
                 continue;
             }
             // "yang pernah cukup hangat", "once warm": a state of the past.
-            if past.iter().any(|&(_, e)| e <= k && k - e <= 2) {
+            if past(k, k + 1) {
                 continue;
             }
             // "tidak selalu sehangat", "not always warm": a hedge, not a state.
@@ -164,7 +186,9 @@ pub(super) fn mark(
         for p in pairs {
             let cs = out.entry(p).or_default();
             for x in cs.iter_mut().filter(|x| within(x.at)) {
-                x.verdict = Verdict::Cue;
+                if !past(x.at, hit_end(x.at)) {
+                    x.verdict = Verdict::Cue;
+                }
             }
             cs.extend(added.iter().cloned());
         }
