@@ -99,19 +99,42 @@ fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String>
             .unwrap_or_default(),
         _ => Vec::new(),
     };
-    // "Niger ..., together with Mali and Burkina Faso, founded ...".
+    // "Niger ..., together with Mali and Burkina Faso, founded ...",
+    // "Kenya dan Tanzania bersama Uganda dan Rwanda membentuk ...": the
+    // states named right before "bersama" act too, else the sentence's first.
     if let Some(l) = before
-        && l.start >= 2
-        && matches!(
-            (f.lower[l.start - 2], f.lower[l.start - 1]),
-            ("together" | "along", "with") | ("bersama", "dengan") | ("bersama-sama", "dengan")
-        )
-        && let Some(first) = f.states.first()
-        && !subject.contains(&first.id)
+        && let Some(intro) = together_with(f, l.start)
     {
-        subject.insert(0, first.id.clone());
+        let named = f
+            .lists
+            .iter()
+            .find(|k| k.end <= intro && intro - k.end <= 1)
+            .map(|k| k.ids.clone())
+            .or_else(|| f.states.first().map(|m| vec![m.id.clone()]))
+            .unwrap_or_default();
+        for id in named.into_iter().rev() {
+            if !subject.contains(&id) {
+                subject.insert(0, id);
+            }
+        }
     }
     subject
+}
+
+/// Where a "together with" ("bersama", "along with", "alongside") right
+/// before token `start` begins.
+fn together_with(f: &Facts, start: usize) -> Option<usize> {
+    let w = |k: usize| start.checked_sub(k).map(|i| f.lower[i]);
+    if matches!(
+        (w(2), w(1)),
+        (
+            Some("together" | "along" | "bersama" | "bersama-sama"),
+            Some("with" | "dengan")
+        )
+    ) {
+        return Some(start - 2);
+    }
+    matches!(w(1), Some("bersama" | "beserta" | "alongside")).then(|| start - 1)
 }
 
 /// The states named after "by"/"oleh" in the clause after token `e`.

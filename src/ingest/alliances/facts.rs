@@ -74,8 +74,9 @@ pub(super) struct Context {
     /// The last list of two or more states, with the sentence index.
     pub last_list: Option<(Vec<String>, usize)>,
     /// States mentioned: (id, decayed mention count as of the sentence
-    /// index, that index, mentions in all), as for organisations.
-    pub recent_states: Vec<(String, f64, usize, usize)>,
+    /// index, that index, mentions in all, token of the first mention in
+    /// that sentence), as for organisations.
+    pub recent_states: Vec<(String, f64, usize, usize, usize)>,
     /// The organisation that opened the sentence before as its subject
     /// ("The Economic Community of Central African States (ECCAS), which
     /// ..."), with the sentence index: "the bloc" in the next sentence is it.
@@ -108,21 +109,29 @@ impl Context {
 
     /// The two states the recent sentences are most about ("both countries",
     /// "kedua negara"): mention counts decaying by half a sentence, each at
-    /// least half a mention as of sentence `index`; ties go to the later.
+    /// least half a mention as of sentence `index`; ties go to the later,
+    /// then to the one named first in its sentence (the subject: "Indonesia
+    /// dan Turki bersama Meksiko ... membentuk MIKTA. Keduanya ...").
     fn salient_pair(&self, index: usize) -> Option<Vec<String>> {
-        let mut ranked: Vec<(&str, f64, usize)> = self
+        let mut ranked: Vec<(&str, f64, usize, usize)> = self
             .recent_states
             .iter()
-            .map(|(id, score, at, _)| {
+            .map(|(id, score, at, _, pos)| {
                 (
                     id.as_str(),
                     score * 0.5f64.powi((index - at).min(64) as i32),
                     *at,
+                    *pos,
                 )
             })
-            .filter(|(_, w, _)| *w >= 0.5)
+            .filter(|(_, w, _, _)| *w >= 0.5)
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        ranked.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+                .then(a.0.cmp(b.0))
+        });
         if ranked.len() >= 2 {
             let mut pair = vec![ranked[0].0.to_string(), ranked[1].0.to_string()];
             pair.sort();
@@ -135,7 +144,8 @@ impl Context {
         {
             return Some(l.clone());
         }
-        let mut total: Vec<&(String, f64, usize, usize)> = self.recent_states.iter().collect();
+        let mut total: Vec<&(String, f64, usize, usize, usize)> =
+            self.recent_states.iter().collect();
         total.sort_by(|a, b| b.3.cmp(&a.3).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
         (total.len() >= 2).then(|| vec![total[0].0.clone(), total[1].0.clone()])
     }
@@ -194,11 +204,16 @@ impl Context {
         for m in &f.states {
             match self.recent_states.iter_mut().find(|e| e.0 == m.id) {
                 Some(e) => {
+                    if e.2 != index {
+                        e.4 = m.start;
+                    }
                     e.1 = e.1 * 0.5f64.powi((index - e.2).min(64) as i32) + 1.0;
                     e.2 = index;
                     e.3 += 1;
                 }
-                None => self.recent_states.push((m.id.clone(), 1.0, index, 1)),
+                None => self
+                    .recent_states
+                    .push((m.id.clone(), 1.0, index, 1, m.start)),
             }
         }
         if let Some(l) = f.lists.iter().rev().find(|l| l.ids.len() >= 2) {

@@ -163,6 +163,57 @@ mod tests {
     }
 
     #[test]
+    fn sama_sama_anggota_and_a_pronoun_for_the_pair_before() {
+        // Written for this test, both languages: "sama-sama", "keduanya",
+        // "both" name the two states of the sentence before as members.
+        for text in [
+            "Kenya dan Tanzania sama-sama anggota G20 dan APEC.",
+            "Kenya dan Tanzania menandatangani kesepakatan dagang. Keduanya juga sama-sama anggota G20 dan APEC.",
+            "Kenya and Tanzania signed a trade deal on Monday. Both are members of the G20 and APEC.",
+        ] {
+            let a = alliances(text);
+            for org in ["G20", "APEC"] {
+                assert_eq!(
+                    members(&a, org),
+                    ["KEN member", "TZA member"],
+                    "{text}: {org}"
+                );
+            }
+        }
+        // A sentence of five states: "keduanya" is the two named first, its
+        // subject.
+        let a = alliances(
+            "Pada 2019, Kenya dan Tanzania bersama Uganda, Rwanda, dan Burundi membentuk Komunitas Afrika Timur. Keduanya juga sama-sama anggota Uni Afrika.",
+        );
+        assert_eq!(members(&a, "AU"), ["KEN member", "TZA member"]);
+    }
+
+    #[test]
+    fn the_states_before_together_with_found_the_bloc_too() {
+        // Written for this test, both languages.
+        let a = alliances(
+            "Pada 2019, Kenya dan Tanzania bersama Uganda, Rwanda, dan Burundi membentuk Komunitas Afrika Timur.",
+        );
+        assert_eq!(
+            members(&a, "EAC"),
+            [
+                "KEN founder",
+                "TZA founder",
+                "UGA founder",
+                "RWA founder",
+                "BDI founder"
+            ]
+        );
+        let a = alliances(
+            "In 2001 Kenya and Tanzania, together with Uganda, founded the East African Community.",
+        );
+        assert_eq!(
+            members(&a, "EAC"),
+            ["KEN founder", "TZA founder", "UGA founder"]
+        );
+    }
+
+    #[test]
     fn suspension_and_leader_of_the_csto() {
         let a = alliances(
             "Pada 2024, dalam sebuah perkembangan yang belum pernah terjadi sebelumnya, Armenia menghentikan sementara partisipasinya dalam Organisasi Perjanjian Keamanan Kolektif (CSTO) yang dipimpin Kremlin—jawaban Moskow terhadap NATO.",
