@@ -438,6 +438,12 @@ pub struct AllianceLexicon {
     pub continuity: FxHashSet<String>,
     pub group_pronouns: PhraseSet,
     pub member_modifiers: FxHashSet<String>,
+    /// Statuses short of membership ("pengamat", "observer", "dialogue
+    /// partner"): joining "as" one is no membership.
+    pub observer: FxHashSet<String>,
+    /// Verbs of supporting someone else's accession ("mendukung proses
+    /// aksesi", "backed its bid to join").
+    pub supporting: FxHashSet<String>,
     pub reference_nouns: FxHashSet<String>,
     pub demonstratives: FxHashSet<String>,
 }
@@ -464,6 +470,8 @@ struct AlliancesFile {
     continuity: Vec<String>,
     group_pronouns: Vec<String>,
     member_modifiers: Vec<String>,
+    observer: Vec<String>,
+    supporting: Vec<String>,
     reference_nouns: Vec<String>,
     demonstratives: Vec<String>,
 }
@@ -748,6 +756,8 @@ impl Lexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            observer: a.observer.iter().map(|w| w.to_lowercase()).collect(),
+            supporting: a.supporting.iter().map(|w| w.to_lowercase()).collect(),
             reference_nouns: a.reference_nouns.iter().map(|w| w.to_lowercase()).collect(),
             demonstratives: a.demonstratives.iter().map(|w| w.to_lowercase()).collect(),
         };

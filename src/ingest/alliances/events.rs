@@ -274,16 +274,67 @@ fn companions(f: &Facts, e: usize, subject: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A word of `observer` ("pengamat", "observer", "dialogue partner")
+/// follows "as"/"sebagai" in the clause after token `e`.
+fn observer_after(f: &Facts, e: usize, observer: &rustc_hash::FxHashSet<String>) -> bool {
+    let stop = (e..f.lower.len())
+        .find(|&k| matches!(f.lower[k], "." | ";" | ","))
+        .unwrap_or(f.lower.len())
+        .min(e + 10);
+    (e..stop).any(|k| {
+        matches!(f.lower[k], "as" | "sebagai")
+            && (1..=3).any(|n| {
+                k + 1 + n <= stop && observer.contains(&f.lower[k + 1..k + 1 + n].join(" "))
+            })
+    })
+}
+
 /// Record the sentence's membership events.
 pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
     let al = &lex.alliances;
     let partnership = !f.found.get(cat::PARTNERSHIP).is_empty();
-    for &ev in f.found.get(cat::EVENTS) {
+    let events = f.found.get(cat::EVENTS);
+    for &ev in events {
+        // "mengajukan permohonan bergabung dengan": the phrase that starts
+        // first (or is longer) says what happened; "bergabung" inside it is
+        // no second event.
+        if events.iter().any(|o| {
+            o.start < ev.end
+                && ev.start < o.end
+                && (o.start < ev.start || (o.start == ev.start && o.end > ev.end))
+        }) {
+            continue;
+        }
         let (s, e) = f.span(ev.start, ev.end);
         if f.negated_before(s) {
             continue;
         }
         let kind = &al.event_kinds[ev.id as usize];
+        // "mengajukan permohonan | bergabung dengan": joining is what the
+        // application asks for, no event of its own.
+        let applied_before = events.iter().any(|o| {
+            let (_, oe) = f.span(o.start, o.end);
+            al.event_kinds[o.id as usize].action == "apply" && oe <= s && s - oe <= 2
+        });
+        if kind.action == "join" && applied_before {
+            continue;
+        }
+        // "Uganda mendukung proses aksesi", "France backed Ukraine's bid to
+        // join": who supports an accession is not the one acceding; a state
+        // named between the verb and the phrase is.
+        let supported = matches!(kind.action.as_str(), "join" | "apply")
+            .then(|| (s.saturating_sub(4)..s).find(|&k| al.supporting.contains(f.lower[k])))
+            .flatten()
+            .map(|k| {
+                f.states
+                    .iter()
+                    .filter(|m| m.start > k && m.end <= s)
+                    .map(|m| m.id.clone())
+                    .collect::<Vec<String>>()
+            });
+        if supported.as_ref().is_some_and(|v| v.is_empty()) {
+            continue;
+        }
         if kind.action == "sign" && partnership {
             continue; // signing a partnership between states: see partnerships
         }
@@ -295,7 +346,8 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
             matches!(kind.action.as_str(), "suspend" | "reinstate" | "expel"),
         );
         let Some(org) = org else { continue };
-        let mut subject = subject(f, s, e, org_before);
+        let is_supported = supported.is_some();
+        let mut subject = supported.unwrap_or_else(|| subject(f, s, e, org_before));
         if subject.is_empty() {
             continue;
         }
@@ -304,8 +356,14 @@ pub(super) fn record(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) 
         }
         let mut action = kind.action.clone();
         let mut member = kind.member.clone();
+        // "joined the initiative as observers", "bergabung sebagai
+        // pengamat": a status short of membership.
+        if action == "join" && observer_after(f, e, &al.observer) {
+            continue;
+        }
         let continuing = s > 0 && al.continuity.contains(f.lower[s - 1]);
-        if action == "join" && f.modal_before(s) {
+        // Supporting someone's joining: it has not happened yet.
+        if action == "join" && (f.modal_before(s) || is_supported) {
             action = "apply".into();
             member.clear();
         }

@@ -214,6 +214,93 @@ mod tests {
     }
 
     #[test]
+    fn joining_as_an_observer_or_backing_a_bid_is_no_membership() {
+        // Written for this test, both languages.
+        let a = alliances(
+            "Kenya and Uganda are members of the EAC. Somalia and Ethiopia joined the bloc as observers in 2019.",
+        );
+        assert_eq!(members(&a, "EAC"), ["KEN member", "UGA member"]);
+        let a = alliances("Somalia bergabung dengan EAC sebagai negara pengamat pada 2019.");
+        assert!(members(&a, "EAC").is_empty());
+        // The application asks to join; the supporter does not accede.
+        let a = alliances(
+            "Kenya mengajukan permohonan bergabung dengan EAC pada Mei 2024, dan Uganda menyatakan akan mendukung proses aksesi.",
+        );
+        let eac = a.iter().find(|x| x.id == "EAC").expect("EAC");
+        assert!(eac.members.is_empty(), "{eac:?}");
+        let ev: Vec<String> = eac
+            .events
+            .iter()
+            .map(|e| format!("{} {}", e.actor, e.action))
+            .collect();
+        assert_eq!(ev, ["KEN apply"]);
+        for text in [
+            "France backed Ukraine's bid to join the European Union.",
+            "Prancis mendukung upaya Ukraina bergabung dengan Uni Eropa.",
+        ] {
+            let a = alliances(text);
+            let eu = a.iter().find(|x| x.id == "EU").expect("EU");
+            assert!(eu.members.is_empty(), "{text}: {eu:?}");
+            let ev: Vec<String> = eu
+                .events
+                .iter()
+                .map(|e| format!("{} {}", e.actor, e.action))
+                .collect();
+            assert_eq!(ev, ["UKR apply"], "{text}");
+        }
+    }
+
+    #[test]
+    fn members_named_through_its_a_count_or_an_appositive() {
+        // Written for this test, both languages.
+        let a = alliances(
+            "The East African Community was founded in 2000. Its three members today, Kenya, Uganda and Tanzania, joined the African Union together.",
+        );
+        assert_eq!(
+            members(&a, "EAC"),
+            ["KEN member", "UGA member", "TZA member"]
+        );
+        // "its" after the bloc this sentence names is that bloc.
+        let a = alliances(
+            "Kenya hosted an African Union summit in 2023. Uganda joined the EAC in 2000, becoming its third member alongside Kenya and Tanzania.",
+        );
+        assert!(members(&a, "AU").is_empty(), "{a:?}");
+        assert!(
+            members(&a, "EAC").contains(&"KEN member".to_string()),
+            "{a:?}"
+        );
+        let a = alliances(
+            "Komunitas Afrika Timur didirikan pada 2000. Anggotanya kini, Kenya, Uganda, dan Tanzania, juga anggota Uni Afrika.",
+        );
+        assert_eq!(
+            members(&a, "EAC"),
+            ["KEN member", "UGA member", "TZA member"]
+        );
+        assert_eq!(
+            members(&a, "AU"),
+            ["KEN member", "UGA member", "TZA member"]
+        );
+        let a = alliances(
+            "Komunitas Afrika Timur (EAC) berdiri pada 2000. Blok tersebut beranggotakan antara lain Kenya, Uganda, dan Rwanda.",
+        );
+        assert_eq!(
+            members(&a, "EAC"),
+            ["KEN member", "UGA member", "RWA member"]
+        );
+        for text in [
+            "Kenya, Uganda, dan Tanzania, tiga negara yang juga anggota Uni Afrika, membentuk EAC pada 2000.",
+            "Kenya, Uganda and Tanzania, three countries that are also members of the African Union, founded the EAC in 2000.",
+        ] {
+            let a = alliances(text);
+            assert_eq!(
+                members(&a, "AU"),
+                ["KEN member", "UGA member", "TZA member"],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn suspension_and_leader_of_the_csto() {
         let a = alliances(
             "Pada 2024, dalam sebuah perkembangan yang belum pernah terjadi sebelumnya, Armenia menghentikan sementara partisipasinya dalam Organisasi Perjanjian Keamanan Kolektif (CSTO) yang dipimpin Kremlin—jawaban Moskow terhadap NATO.",

@@ -70,6 +70,11 @@ fn describes(w: &str, al: &AllianceLexicon) -> bool {
                 | "remain"
                 | "remains"
                 | "remained"
+                | "negara"
+                | "countries"
+                | "states"
+                | "nations"
+                | "that"
         )
 }
 
@@ -82,7 +87,16 @@ fn named_members(
     noun_start: usize,
     al: &AllianceLexicon,
 ) -> Vec<String> {
-    let after_noun = org_next_end.unwrap_or(e);
+    // "Its four members today, A, B, C and D": a time word may follow.
+    let mut after_noun = org_next_end.unwrap_or(e);
+    while f.lower.get(after_noun).is_some_and(|w| {
+        matches!(
+            *w,
+            "today" | "now" | "currently" | "kini" | "sekarang" | "saat ini"
+        )
+    }) {
+        after_noun += 1;
+    }
     let listed = f.lists.iter().find(|l| listed_after(f, l, after_noun));
     if let Some(l) = listed {
         return l.ids.clone();
@@ -160,11 +174,28 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
         let org_prev = f.orgs.iter().rev().find(|o| {
             o.end <= s && s - o.end <= 4 && f.lower[o.end..s].iter().all(|w| modifier(w, al))
         });
-        let org = org_next
-            .or(org_prev)
-            .map(|o| o.id.clone())
-            .or_else(|| f.orgs.first().map(|o| o.id.clone()))
-            .or_else(|| f.context_org.clone());
+        // "Its four members", "their members", "anggotanya": the bloc named
+        // before in the sentence ("joined the EAC, becoming its eighth
+        // member"), else the one the sentence before was about, not one
+        // named later in this one.
+        let possessive = f.lower[s.saturating_sub(3)..s]
+            .iter()
+            .any(|w| matches!(*w, "its" | "their"))
+            || f.lower[s..e].iter().any(|w| w.ends_with("nya"));
+        let first_in_sentence = || f.orgs.first().map(|o| o.id.clone());
+        let org = org_next.or(org_prev).map(|o| o.id.clone()).or_else(|| {
+            if possessive {
+                f.orgs
+                    .iter()
+                    .rev()
+                    .find(|o| o.end <= s)
+                    .map(|o| o.id.clone())
+                    .or_else(|| f.context_org.clone())
+                    .or_else(first_in_sentence)
+            } else {
+                first_in_sentence().or_else(|| f.context_org.clone())
+            }
+        });
         let relative = relative_org(f, s, al);
         let Some(org) = relative.map(|(o, _)| o.id.clone()).or(org) else {
             continue;
@@ -334,6 +365,14 @@ pub(super) fn composition(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, A
                                 | "of"
                                 | "yaitu"
                                 | "yakni"
+                                | "antara"
+                                | "lain"
+                                | "seperti"
+                                | "termasuk"
+                                | "including"
+                                | "such"
+                                | "as"
+                                | "namely"
                         )
                 })
         });
