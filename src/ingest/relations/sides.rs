@@ -379,9 +379,58 @@ pub(super) fn drop_relative_members(v: &View, sides: &mut Vec<Side>, lex: &Lexic
                 || v.lower.get(end + 1..).is_some_and(|r| r.contains(&",")))
         {
             drop.push((e, end));
+        } else if let Some(end) = member_list_clause(v, e, sides) {
+            drop.push((e, end));
         }
     }
     sides.retain(|g| !drop.iter().any(|&(e, ns)| g.start > e && g.end <= ns));
+}
+
+/// "IGAD, whose members are Djibouti, Eritrea and Kenya, welcomed ...",
+/// "EAC, which groups Kenya, Uganda and Tanzania, ...", "ASEAN, yang
+/// beranggotakan Laos, Kamboja dan Vietnam, menyambut ...": a relative
+/// clause after the organisation ending at `e` that lists its members,
+/// closed by a comma. Returns where the list ends.
+fn member_list_clause(v: &View, e: usize, sides: &[Side]) -> Option<usize> {
+    let w = |k: usize| v.lower.get(k).copied().unwrap_or("");
+    if w(e) != "," || !matches!(w(e + 1), "whose" | "which" | "yang") {
+        return None;
+    }
+    let opener = (e + 2..e + 5).find(|&k| {
+        matches!(
+            w(k),
+            "members"
+                | "member"
+                | "anggotanya"
+                | "beranggotakan"
+                | "includes"
+                | "include"
+                | "comprises"
+                | "groups"
+                | "brings"
+                | "meliputi"
+                | "mencakup"
+                | "terdiri"
+        )
+    })?;
+    let mut list = sides
+        .iter()
+        .filter(|g| g.start > opener && g.start - opener <= 4);
+    let first = list.next()?;
+    let mut end = first.end;
+    for g in sides.iter().filter(|g| g.start >= first.end) {
+        if g.start < end {
+            continue;
+        }
+        let joined = v.all_between(end, g.start, |x| {
+            matches!(x, "," | "and" | "dan" | "serta" | "the")
+        });
+        if !joined || g.start == end {
+            break;
+        }
+        end = g.end;
+    }
+    (w(end) == ",").then_some(end)
 }
 
 /// Members and their organisation as the sentence states them ("Papua
@@ -595,6 +644,27 @@ mod tests {
         // A partnership between the two still is one.
         let rs = rels("Tiongkok dan Jepang kini menjadi mitra dagang utama.");
         assert!(rs.iter().any(|r| r == "CHN-JPN cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_list_of_members_in_a_relative_clause_is_no_party() {
+        // Written for this test, both languages: "whose members are",
+        // "yang beranggotakan" list the bloc's members; the bloc acts.
+        for text in [
+            "The East African Community, whose members are Kenya, Uganda, Rwanda and Tanzania, welcomed the peace agreement between Sudan and South Sudan.",
+            "Komunitas Afrika Timur, yang beranggotakan Kenya, Uganda, Rwanda, dan Tanzania, menyambut baik perjanjian damai antara Sudan dan Sudan Selatan.",
+        ] {
+            let rs = rels(text);
+            assert!(
+                rs.iter()
+                    .all(|r| ["KEN", "UGA", "RWA", "TZA"].iter().all(|m| !r.contains(m))),
+                "{text}: {rs:?}"
+            );
+            assert!(
+                rs.iter().any(|r| r == "SDN-SSD cooperation"),
+                "{text}: {rs:?}"
+            );
+        }
     }
 
     #[test]
