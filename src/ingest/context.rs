@@ -25,6 +25,8 @@ pub struct Sentence<'a> {
     pub scan: &'a Scanned<'a>,
     pub mentions: &'a [ActorMention],
     pub dates: &'a [(Date, Range<usize>)],
+    /// The document's own date (its date line or front matter), if known.
+    pub doc_date: Option<Date>,
 }
 
 impl Sentence<'_> {
@@ -45,9 +47,25 @@ impl Sentence<'_> {
     }
 }
 
-/// The document's own time: the latest year it names twice, else the
-/// latest it names, leaving out deadlines ("by 2030", "sebelum 2027").
+/// The document's own time: the year of its date; else the latest
+/// year it names twice, else the latest it names, leaving out deadlines
+/// ("by 2030", "sebelum 2027").
 pub fn reference_year(sentences: &[Sentence]) -> Option<i32> {
+    reference_date(sentences).map(|d| d.year)
+}
+
+/// The document's own time as a date: the document's date (its date line
+/// or front matter, with month and day), else the latest year it names
+/// twice, else the latest it names.
+pub fn reference_date(sentences: &[Sentence]) -> Option<Date> {
+    if let Some(d) = sentences.first().and_then(|s| s.doc_date) {
+        return Some(d);
+    }
+    named_year(sentences).map(Date::year)
+}
+
+/// The latest year the document names twice, else the latest it names.
+fn named_year(sentences: &[Sentence]) -> Option<i32> {
     // A date after "until", "by", "before", "hingga", "sebelum" looks ahead
     // ("unlikely before 2027"): a deadline, not the document's time.
     let ahead = |s: &Sentence, start: usize| {
@@ -102,6 +120,7 @@ pub fn sentences<'a>(
                 scan,
                 mentions: actors.of(p, s),
                 dates: dates.of(p, s),
+                doc_date: dates.document,
             });
         }
     }

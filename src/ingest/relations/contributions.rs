@@ -461,6 +461,12 @@ pub(super) fn lend(
         }
     };
     let parties: Vec<&String> = sides.iter().flat_map(|g| g.actors.iter()).collect();
+    // "Djibouti's opposition has accused the government", "oposisi Kenya
+    // menuding pemerintah": a domestic actor of the one side acts at home;
+    // the sentence carries no pair on.
+    if sides.len() == 1 && domestic(v, &sides[0]) {
+        return;
+    }
     let opens_with_pronoun = v.opens_with(cat::PRONOUNS);
     let distinct = v.sent.actor_ids();
     if let Some((a, b)) = section_pair
@@ -498,6 +504,39 @@ pub(super) fn lend(
             put(out, p.clone(), "topic");
         }
     }
+}
+
+/// Side `g` names a domestic actor: "Djibouti's opposition", "the Kenyan
+/// parliament", "oposisi Djibouti", "parlemen Kenya".
+fn domestic(v: &View, g: &Side) -> bool {
+    const DOMESTIC: &[&str] = &[
+        "opposition",
+        "oposisi",
+        "parliament",
+        "parlemen",
+        "lawmakers",
+        "legislators",
+        "critics",
+        "kritikus",
+        "activists",
+        "aktivis",
+        "voters",
+        "protesters",
+        "demonstran",
+        "unions",
+        "serikat",
+        "citizens",
+        "warga",
+        "rakyat",
+        "courts",
+    ];
+    let after = (g.end..(g.end + 3).min(v.lower.len()))
+        .take_while(|&k| {
+            matches!(v.lower[k], "'" | "’" | "s" | "'s") || DOMESTIC.contains(&v.lower[k])
+        })
+        .any(|k| DOMESTIC.contains(&v.lower[k]));
+    let before = g.start >= 1 && DOMESTIC.contains(&v.lower[g.start - 1]);
+    after || before
 }
 
 /// "dukungan dari Turki": the side is where the cue comes from.

@@ -20,7 +20,8 @@ use super::cues::Hit;
 use super::view::View;
 use crate::lexicon::{Lexicon, cat};
 
-pub(super) use super::super::context::reference_year;
+pub(super) use super::super::context::reference_date;
+use super::super::dates::Date;
 
 /// The clauses that hold a phrase of `category`.
 fn clause_marks(v: &View, category: usize) -> Vec<usize> {
@@ -37,7 +38,7 @@ fn clause_marks(v: &View, category: usize) -> Vec<usize> {
 /// are reference points, not events, and are left out — except an old date
 /// that ends something ("a war that lasted until 1949", "berlangsung hingga
 /// 1949"): what ended years ago is history.
-fn event_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<(usize, bool)> {
+fn event_dates(v: &View, reference: Option<Date>, lex: &Lexicon) -> Vec<(usize, bool)> {
     let Some(reference) = reference else {
         return Vec::new();
     };
@@ -50,7 +51,15 @@ fn event_dates(v: &View, reference: Option<i32>, lex: &Lexicon) -> Vec<(usize, b
                 .split(|c: char| !c.is_alphanumeric())
                 .rfind(|w| !w.is_empty())
                 .map(str::to_lowercase);
-            let old = date.year <= reference - t.past_years;
+            // By month when both have one: June 2023 is not three years
+            // before January 2026.
+            let old = match (date.month, reference.month) {
+                (Some(m), Some(rm)) => {
+                    (reference.year * 12 + i32::from(rm)) - (date.year * 12 + i32::from(m))
+                        >= t.past_years * 12
+                }
+                _ => date.year <= reference.year - t.past_years,
+            };
             let point = before.as_ref().is_some_and(|w| t.since.contains(w));
             let since = before
                 .as_ref()
@@ -70,11 +79,65 @@ fn old_clauses(dates: &[(usize, bool)], v: &View) -> Vec<usize> {
             None => per_clause.push((clause, old)),
         }
     }
-    per_clause
-        .into_iter()
-        .filter(|&(_, old)| old)
-        .map(|(c, _)| c)
-        .collect()
+    let mut old: Vec<usize> = per_clause
+        .iter()
+        .filter(|&&(_, old)| old)
+        .map(|&(c, _)| c)
+        .collect();
+    // "Fighting broke out in June 2008, when the two armies clashed",
+    // "Perang pecah pada 1998, ketika kedua pasukan bentrok": a clause of
+    // "when" with no date of its own is the time of the clause before.
+    for k in 1..v.lower.len() {
+        let c = v.clause(k);
+        if c == v.clause(k - 1) || per_clause.iter().any(|&(pc, _)| pc == c) {
+            continue;
+        }
+        let opener = |i: usize| {
+            v.lower.get(i).is_some_and(|w| {
+                matches!(*w, "when" | "ketika" | "tatkala" | "sewaktu" | "manakala")
+            })
+        };
+        let opens_when = opener(k) || (v.lower[k] == "," && opener(k + 1));
+        if opens_when && old.contains(&v.clause(k - 1)) && !old.contains(&c) {
+            old.push(c);
+        }
+    }
+    old
+}
+
+/// "Qatar withdrew its peacekeepers in June 2017, and Djibouti accused
+/// Eritrea of moving troops in": in a sentence whose dates are all old, the
+/// clauses after the first dated one that carry no date, no present word
+/// ("remain", "masih") and no "since" go on telling that time.
+fn narrated_after(
+    mut old: Vec<usize>,
+    dates: &[(usize, bool)],
+    present: &[usize],
+    v: &View,
+    lex: &Lexicon,
+) -> Vec<usize> {
+    let Some(&first) = old.iter().min() else {
+        return old;
+    };
+    if dates.iter().any(|d| !d.1) {
+        return old;
+    }
+    let dated: Vec<usize> = dates.iter().map(|d| v.clause(d.0)).collect();
+    let mut k = 0;
+    while k < v.lower.len() {
+        let c = v.clause(k);
+        let mut end = k;
+        while end < v.lower.len() && v.clause(end) == c {
+            end += 1;
+        }
+        let since = v.lower[k..end].iter().any(|w| lex.time.since.contains(*w));
+        if c > first && !dated.contains(&c) && !present.contains(&c) && !since && !old.contains(&c)
+        {
+            old.push(c);
+        }
+        k = end;
+    }
+    old
 }
 
 /// The frame factors of one sentence, looked up per cue.
@@ -107,14 +170,15 @@ pub(super) enum Tense {
 }
 
 impl Frame {
-    pub(super) fn new(v: &View, reference: Option<i32>, inherited: Tense, lex: &Lexicon) -> Frame {
+    pub(super) fn new(v: &View, reference: Option<Date>, inherited: Tense, lex: &Lexicon) -> Frame {
         let dates = event_dates(v, reference, lex);
+        let present = clause_marks(v, cat::PRESENT_FRAME);
         Frame {
-            old: old_clauses(&dates, v),
+            old: narrated_after(old_clauses(&dates, v), &dates, &present, v, lex),
             old_dates: dates.iter().filter(|d| d.1).map(|d| d.0).collect(),
             past: clause_marks(v, cat::PAST_FRAME),
             past_words: v.ranges(cat::PAST_FRAME).iter().map(|r| r.1).collect(),
-            present: clause_marks(v, cat::PRESENT_FRAME),
+            present,
             lede: v.sent.p <= 1,
             inherited,
         }
@@ -352,6 +416,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_sentence_frames_its_when_and_and_clauses() {
+        // Written for this test. The document's date line sets its time
+        // (2017 is named twice, 2026 once); "when ..." and "and ..." after
+        // a clause dated years back tell that time; an opposition at home
+        // carries no pair on.
+        let en = "Kenya and Tanzania reopen border post\n\nNAIROBI, March 8, 2026 (Reuters) - Kenya and Tanzania agreed on Monday to reopen a joint border post and signed a security cooperation pact.\n\nFighting broke out in June 2008, when Kenyan and Tanzanian troops clashed along the border. Monitors left in June 2017, and Kenya accused Tanzania of moving troops onto the vacated ground. A mediation effort in late 2017 failed, and Nairobi expelled Tanzanian diplomats.\n\nKenya's opposition has accused the government of giving away land.\n";
+        assert_eq!(stance(en, "KEN", "TZA"), Some(Stance::Cooperation));
+        let id = "Kenya dan Tanzania buka kembali pos perbatasan\n\nNAIROBI, 8 Maret 2026 (Reuters) - Kenya dan Tanzania pada Senin sepakat membuka kembali pos perbatasan bersama dan menandatangani pakta kerja sama keamanan.\n\nPertempuran pecah pada Juni 2008, ketika pasukan Kenya dan Tanzania bentrok di perbatasan. Para pemantau pergi pada Juni 2017, dan Kenya menuduh Tanzania memindahkan pasukan ke wilayah yang ditinggalkan. Upaya mediasi pada akhir 2017 gagal, dan Nairobi mengusir diplomat Tanzania.\n\nOposisi Kenya menuduh pemerintah menyerahkan tanah.\n";
+        assert_eq!(stance(id, "KEN", "TZA"), Some(Stance::Cooperation));
+    }
+
+    #[test]
     fn the_reference_year_is_the_latest_named_twice() {
         let lex = shared();
         let text = "Laporan\n\nPada 2023 dan Mei 2023 kedua negara bertemu. Target itu berlaku hingga 2030.\n";
@@ -360,6 +436,6 @@ mod tests {
         let dd = crate::ingest::dates::resolve(&scanned, &lex.dates);
         let found = crate::ingest::actors::find(&doc, &dd, "id", lex);
         let sents = crate::ingest::context::sentences(&doc, &scanned, &found, &dd);
-        assert_eq!(super::reference_year(&sents), Some(2023));
+        assert_eq!(crate::ingest::context::reference_year(&sents), Some(2023));
     }
 }

@@ -114,7 +114,7 @@ fn walk(
     lex: &Lexicon,
     mut f: impl FnMut(&Sentence, &Contributions),
 ) {
-    let reference = frame::reference_year(sentences);
+    let reference = frame::reference_date(sentences);
     let mut tense = frame::Tense::Unmarked;
     let mut context: Option<Pair> = None;
     let mut last_section = usize::MAX;
@@ -179,7 +179,7 @@ fn analyse(
     context: Option<&Pair>,
     section_pair: Option<&Pair>,
     prev: &Previous,
-    (reference, tense): (Option<i32>, frame::Tense),
+    (reference, tense): (Option<crate::ingest::dates::Date>, frame::Tense),
     lex: &Lexicon,
 ) -> (Contributions, Said) {
     let v = View::new(sent, &lex.relations);
