@@ -247,23 +247,12 @@ fn gapped(f: &Facts, e: usize) -> Vec<(Vec<String>, Option<String>)> {
 /// with Myanmar", "bergabung dengan ASEAN pada 1997 bersama Myanmar", "was
 /// among the founding members of the Forum in 1971, alongside New Zealand".
 fn companions(f: &Facts, e: usize, subject: &[String]) -> Vec<String> {
-    let intro_before = |start: usize| {
-        let w = |k: usize| start.checked_sub(k).map(|i| f.lower[i]);
-        matches!(w(1), Some("alongside" | "bersama" | "beserta"))
-            || matches!(
-                (w(2), w(1)),
-                (
-                    Some("along" | "together" | "bersama" | "bersama-sama"),
-                    Some("with" | "dengan")
-                )
-            )
-    };
     f.lists
         .iter()
         .filter(|l| {
             l.start > e
                 && l.start - e <= 12
-                && intro_before(l.start)
+                && together_with(f, l.start).is_some()
                 && !f.lower[e..l.start]
                     .iter()
                     .any(|w| matches!(*w, "." | ";" | ":"))

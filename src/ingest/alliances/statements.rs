@@ -145,6 +145,17 @@ fn listed_after(f: &Facts, l: &StateList, after_noun: usize) -> bool {
             || (gap.last() == Some(&",") && closed))
 }
 
+/// The last organisation the sentence names before token `s`, else the one
+/// the sentences before are about.
+fn org_before_or_context(f: &Facts, s: usize) -> Option<String> {
+    f.orgs
+        .iter()
+        .rev()
+        .find(|o| o.end <= s)
+        .map(|o| o.id.clone())
+        .or_else(|| f.context_org.clone())
+}
+
 /// Members named around membership nouns.
 pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>) {
     let al = &lex.alliances;
@@ -185,13 +196,7 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
         let first_in_sentence = || f.orgs.first().map(|o| o.id.clone());
         let org = org_next.or(org_prev).map(|o| o.id.clone()).or_else(|| {
             if possessive {
-                f.orgs
-                    .iter()
-                    .rev()
-                    .find(|o| o.end <= s)
-                    .map(|o| o.id.clone())
-                    .or_else(|| f.context_org.clone())
-                    .or_else(first_in_sentence)
+                org_before_or_context(f, s).or_else(first_in_sentence)
             } else {
                 first_in_sentence().or_else(|| f.context_org.clone())
             }
@@ -338,12 +343,7 @@ pub(super) fn composition(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, A
                 })
                 .map(|o| o.id.clone())
         } else {
-            f.orgs
-                .iter()
-                .rev()
-                .find(|o| o.end <= s)
-                .map(|o| o.id.clone())
-                .or_else(|| f.context_org.clone())
+            org_before_or_context(f, s)
         };
         // "beranggotakan sembilan negara: Bangladesh, ...": a count and a
         // noun for states may come between.
