@@ -1,5 +1,6 @@
 //! Print the relation stage's reasoning for a source document:
-//! `cargo run --example explain -- FILE [PAIR]` (PAIR like `AZE-RUS` filters).
+//! `cargo run --example explain -- FILE [PAIR]` (PAIR like `AZE-RUS` filters);
+//! `FILE --conclusions` prints every sentence's key-judgment score and its parts.
 
 use briefing::ingest::{self, Format, load};
 use briefing::lexicon;
@@ -29,10 +30,18 @@ fn main() {
     } else {
         Format::Text
     };
-    match ingest::explain_relations(&loaded.text, format, lexicon::shared()) {
+    let explained = if args.get(1).is_some_and(|a| a == "--conclusions") {
+        ingest::explain_conclusions(&loaded.text, format, lexicon::shared())
+    } else {
+        ingest::explain_relations(&loaded.text, format, lexicon::shared())
+    };
+    match explained {
         Ok(lines) => {
             for l in lines {
-                if args.get(1).is_none_or(|p| l.contains(&format!(" {p} "))) {
+                if args
+                    .get(1)
+                    .is_none_or(|p| p == "--conclusions" || l.contains(&format!(" {p} ")))
+                {
                     println!("{l}");
                 }
             }

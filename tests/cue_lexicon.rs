@@ -540,8 +540,52 @@ fn longer_forms_take_precedence_over_the_cues_inside_them() {
             "AZE",
             Not(Cooperation),
         ),
+        // Warships are not a war; a commemoration is not a warning.
+        (
+            "Fiji dan Tonga menggelar latihan militer gabungan dengan dua kapal perang di Laut Pasifik.",
+            "FJI",
+            "TON",
+            Is(Cooperation),
+        ),
+        (
+            "Presiden Ghana hadir sebagai tamu kehormatan pada peringatan kemerdekaan Togo.",
+            "GHA",
+            "TGO",
+            Not(Conflict),
+        ),
     ];
     check("longer_forms_take_precedence", cases);
+}
+
+#[test]
+fn comparatives_of_the_best_and_worst_state() {
+    let cases: &[Case] = &[
+        (
+            "Relations between Ghana and Togo have rarely been better.",
+            "GHA",
+            "TGO",
+            Trending(Cooperation, Improving),
+        ),
+        (
+            "Hubungan Ghana dan Togo tidak pernah sebaik sekarang.",
+            "GHA",
+            "TGO",
+            Trending(Cooperation, Improving),
+        ),
+        (
+            "Hubungan Fiji dan Tonga belum pernah seerat ini.",
+            "FJI",
+            "TON",
+            Is(Cooperation),
+        ),
+        (
+            "Relations between Fiji and Tonga have seldom been worse.",
+            "FJI",
+            "TON",
+            Trending(Conflict, Worsening),
+        ),
+    ];
+    check("comparatives", cases);
 }
 
 #[test]

@@ -148,6 +148,8 @@ struct Layout<'a> {
     evidence: BTreeMap<(usize, &'a str), f64>,
     /// The first sentence after the headline.
     lede: Option<usize>,
+    /// The last sentence of the body, before any credit lines at the foot.
+    last_body: usize,
     last_paragraph: usize,
     reference: Option<i32>,
 }
@@ -196,15 +198,34 @@ impl<'a> Layout<'a> {
                 *v = v.max(weight) + 0.05;
             }
         }
+        let last_body = sentences
+            .iter()
+            .rposition(|s| is_body(s, lex))
+            .unwrap_or(sentences.len().saturating_sub(1));
         Layout {
             in_conclusions,
             sectioned: doc.sections.iter().filter(|s| s.heading.is_some()).count() >= 2,
             evidence,
             lede: sentences.iter().position(|s| !is_headline(doc, s)),
-            last_paragraph: sentences.last().map_or(0, |s| s.p),
+            last_body,
+            last_paragraph: sentences.get(last_body).map_or(0, |s| s.p),
             reference: reference_year(sentences),
         }
     }
+}
+
+/// A sentence of the body, not a credit line at the foot ("Mori reported
+/// from Tokyo.", "Editor: Sri Wahyuni") or a fragment ("___", "4.").
+fn is_body(s: &Sentence, lex: &Lexicon) -> bool {
+    let words = s.text.split_whitespace().count();
+    words >= 3
+        && crate::ingest::clean::ends_sentence(s.text.trim_end())
+        && !(words < 12
+            && lex
+                .conclusions
+                .credits
+                .iter()
+                .any(|c| s.scan.lower.contains(c.as_str())))
 }
 
 /// The headline is the title, not a judgment of the body.
@@ -225,9 +246,9 @@ fn place(i: usize, sentences: &[Sentence], lay: &Layout, w: &ConclusionWeights) 
     if lay.sectioned && i > 0 && sentences[i - 1].section != s.section {
         score += w.section_opening;
     }
-    if sentences.len() > 4 && s.p == lay.last_paragraph {
+    if sentences.len() > 4 && s.p == lay.last_paragraph && i <= lay.last_body {
         score += w.closing_paragraph;
-        if i == sentences.len() - 1 {
+        if i == lay.last_body {
             score += w.last_sentence;
         }
     }
@@ -275,6 +296,11 @@ fn wording(s: &Sentence, lay: &Layout, lex: &Lexicon) -> f64 {
     if past && !present {
         score -= w.past_frame;
     }
+    // How things stand now ("masih", "kini", "still", "remains") is what a
+    // judgment states; narrative tells what happened.
+    if present && !past {
+        score += w.present;
+    }
     if let Some(reference) = lay.reference
         && !s.dates.is_empty()
         && !present
@@ -299,8 +325,10 @@ fn form(s: &Sentence) -> f64 {
     {
         score -= 0.3;
     }
-    if n_words < 8 {
-        score -= 0.8;
+    if n_words < 4 {
+        score -= 0.8; // "Kuwait.", "4.": a fragment, not a sentence
+    } else if n_words < 8 {
+        score -= 0.2;
     } else if n_words > 60 {
         score -= 0.3;
     }
@@ -355,6 +383,96 @@ fn select(mut pool: Vec<(f64, usize)>, bags: &Bags) -> Vec<(f64, usize)> {
     chosen
 }
 
+/// The parts of one sentence's score, for ranking and for `explain`.
+struct Parts {
+    place: f64,
+    wording: f64,
+    form: f64,
+    section: f64,
+    evidence: f64,
+    centrality: f64,
+    title: f64,
+}
+
+impl Parts {
+    fn total(&self) -> f64 {
+        self.place
+            + self.wording
+            + self.form
+            + self.section
+            + self.evidence
+            + self.centrality
+            + self.title
+    }
+}
+
+fn parts(i: usize, sentences: &[Sentence], lay: &Layout, bags: &Bags, lex: &Lexicon) -> Parts {
+    let w = &lex.conclusions.weights;
+    let s = &sentences[i];
+    // A sentence that restates the headline adds nothing to it.
+    let title = if bags.restates_title(i) {
+        if lay.lede == Some(i) {
+            -w.lede * 0.5
+        } else {
+            0.0
+        }
+    } else {
+        w.title_word * bags.title_words(i).min(4) as f64
+    };
+    Parts {
+        place: place(i, sentences, lay, w),
+        wording: wording(s, lay, lex),
+        form: form(s),
+        section: if lay.in_conclusions[i] {
+            w.conclusion_section
+        } else {
+            0.0
+        },
+        evidence: lay
+            .evidence
+            .get(&(s.paragraph, s.text))
+            .copied()
+            .unwrap_or(0.0),
+        centrality: w.centrality * bags.centrality[i],
+        title,
+    }
+}
+
+/// Every sentence's score and its parts, in document order (for `explain`).
+pub fn explain(
+    doc: &Document,
+    sentences: &[Sentence],
+    relations: &[Relation],
+    lex: &Lexicon,
+) -> Vec<String> {
+    if sentences.is_empty() {
+        return Vec::new();
+    }
+    let bags = Bags::new(doc, sentences, lex);
+    let lay = Layout::new(doc, sentences, relations, lex);
+    sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !is_headline(doc, s))
+        .map(|(i, s)| {
+            let p = parts(i, sentences, &lay, &bags, lex);
+            format!(
+                "{:6.2} place {:5.2} words {:5.2} form {:5.2} sect {:4.2} evid {:4.2} cent {:4.2} title {:5.2} | p{} {}",
+                p.total(),
+                p.place,
+                p.wording,
+                p.form,
+                p.section,
+                p.evidence,
+                p.centrality,
+                p.title,
+                s.paragraph,
+                s.text
+            )
+        })
+        .collect()
+}
+
 /// Rank the sentences; `relations` are the pairs the document reports
 /// (strongest first).
 pub fn rank(
@@ -366,37 +484,13 @@ pub fn rank(
     if sentences.is_empty() {
         return Vec::new();
     }
-    let w = &lex.conclusions.weights;
     let bags = Bags::new(doc, sentences, lex);
     let lay = Layout::new(doc, sentences, relations, lex);
     let scored: Vec<(f64, usize)> = sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| !is_headline(doc, s))
-        .map(|(i, s)| {
-            let mut score = place(i, sentences, &lay, w) + wording(s, &lay, lex) + form(s);
-            if lay.in_conclusions[i] {
-                score += w.conclusion_section;
-            }
-            score += lay
-                .evidence
-                .get(&(s.paragraph, s.text))
-                .copied()
-                .unwrap_or(0.0);
-            score += w.centrality * bags.centrality[i];
-            // A sentence that restates the headline adds nothing to it.
-            let shared = bags.title_words(i);
-            if bags.restates_title(i) {
-                score -= if lay.lede == Some(i) {
-                    w.lede * 0.5
-                } else {
-                    0.0
-                };
-            } else {
-                score += w.title_word * shared.min(4) as f64;
-            }
-            (score, i)
-        })
+        .map(|(i, _)| (parts(i, sentences, &lay, &bags, lex).total(), i))
         .collect();
     let chosen = select(scored, &bags);
     let top = chosen
@@ -445,9 +539,17 @@ mod tests {
                 .any(|t| t.starts_with("Oleh karena itu, faktor terpenting")),
             "{top:#?}"
         );
+        // The judgment of who won, stated for now ("sekarang jauh lebih
+        // kuat"), and the summing-up ("Secara keseluruhan") both make the list.
         assert!(
             top.iter()
-                .any(|t| t.starts_with("Secara keseluruhan, pada Maret 2021")),
+                .any(|t| t.starts_with("Rusia jelas merupakan pemenang")),
+            "{top:#?}"
+        );
+        assert!(
+            b.conclusions
+                .iter()
+                .any(|c| c.text.starts_with("Secara keseluruhan, pada Maret 2021")),
             "{top:#?}"
         );
         assert!(b.conclusions.len() <= MAX);
@@ -602,6 +704,101 @@ Pertemuan tingkat menteri dijadwalkan berlangsung di Vientiane pada Juni.
             let t = top(text);
             let at = t.iter().position(|c| c.starts_with(wanted));
             assert!(at.is_some_and(|i| i <= 1), "{wanted}: {t:#?}");
+        }
+    }
+
+    #[test]
+    fn the_closing_sentence_is_the_last_of_the_body_not_the_credits() {
+        // Written for this test: the story ends on a short judgment, then a
+        // reporting credit (English) or an editor line (Indonesian).
+        for (text, closing) in [
+            (
+                "Peru and Chile reopen their border crossing
+
+Peru and Chile reopened the Tacna-Arica crossing on Friday after a three-week closure over a customs dispute.
+
+Truck drivers had queued for days on both sides. Peru's trade minister said the two governments had agreed on a joint inspection scheme.
+
+Chilean officials said inspections would begin in May at the new terminal near Arica.
+
+Trade across the crossing was worth about $1.2 billion last year, according to customs data.
+
+The next dispute may not be so easy.
+
+Rivera reported from Lima; additional reporting by Ana Soto in Santiago.
+",
+                "The next dispute may not be so easy.",
+            ),
+            (
+                "Malaysia dan Thailand buka kembali pos lintas batas
+
+Malaysia dan Thailand membuka kembali pos lintas batas Bukit Kayu Hitam pada Jumat (4/4/2025) setelah ditutup tiga pekan.
+
+Ratusan truk sempat mengantre di kedua sisi perbatasan. Menteri perdagangan Malaysia mengatakan kedua pemerintah sepakat memeriksa muatan bersama.
+
+Pemeriksaan bersama dijadwalkan mulai Mei di terminal baru dekat Sadao.
+
+Nilai perdagangan melalui pos itu mencapai sekitar 5 miliar ringgit tahun lalu.
+
+Ujian berikutnya belum tentu semudah ini.
+
+Pewarta: Rina Hapsari
+Editor: Budi Utomo
+",
+                "Ujian berikutnya belum tentu semudah ini.",
+            ),
+        ] {
+            let t = top(text);
+            assert!(t.iter().any(|c| c == closing), "{closing}: {t:#?}");
+            assert!(
+                !t.iter().any(|c| c.contains("reported from") || c.starts_with("Pewarta")),
+                "a credit line is not a judgment: {t:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn how_things_stand_now_outranks_what_happened() {
+        // Written for this test: two mid-story sentences of the same shape,
+        // one narrating a past event, one stating how things still stand.
+        for (text, now, then) in [
+            (
+                "Nepal and Bhutan hold talks on refugees
+
+Nepal and Bhutan held a first round of talks on the return of refugees in Kathmandu on Monday.
+
+The two governments discussed the camps in eastern Nepal and the papers the returnees would need.
+
+A joint verification team visited the camps in the spring and counted the families registered there.
+
+The question of citizenship still divides the two governments, and no date for returns has been set.
+
+Officials said the next round would be held in Thimphu.
+",
+                "The question of citizenship still divides",
+                "A joint verification team visited",
+            ),
+            (
+                "Nepal dan Bhutan gelar perundingan soal pengungsi
+
+Nepal dan Bhutan menggelar perundingan pertama tentang pemulangan pengungsi di Kathmandu pada Senin.
+
+Kedua pemerintah membahas kamp di Nepal timur dan dokumen yang dibutuhkan para pengungsi.
+
+Tim verifikasi gabungan mengunjungi kamp pada musim semi dan mendata keluarga yang terdaftar di sana.
+
+Soal kewarganegaraan masih memisahkan kedua pemerintah, dan belum ada tanggal pemulangan.
+
+Para pejabat mengatakan putaran berikutnya akan digelar di Thimphu.
+",
+                "Soal kewarganegaraan masih memisahkan",
+                "Tim verifikasi gabungan mengunjungi",
+            ),
+        ] {
+            let t = top(text);
+            let at = |start: &str| t.iter().position(|c| c.starts_with(start));
+            let n = at(now).unwrap_or_else(|| panic!("{now}: {t:#?}"));
+            assert!(at(then).is_none_or(|p| p > n), "{now} before {then}: {t:#?}");
         }
     }
 }

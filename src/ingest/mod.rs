@@ -129,6 +129,22 @@ pub fn explain_relations(
     ))
 }
 
+/// Every sentence's key-judgment score and its parts (for `examples/explain`).
+pub fn explain_conclusions(
+    text: &str,
+    format: Format,
+    lex: &Lexicon,
+) -> Result<Vec<String>, IngestError> {
+    let doc = document(text, format, lex)?;
+    let language = lang::detect(&doc_text(&doc));
+    let scanned = scan::document(&doc, lex);
+    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(&doc, lex));
+    let found = actors::find(&doc, &dd, &language, lex);
+    let sents = context::sentences(&doc, &scanned, &found, &dd);
+    let ex = extract(&doc, &language, lex);
+    Ok(conclusions::explain(&doc, &sents, &ex.relations, lex))
+}
+
 /// Stages 5–9: actors, dates, relations, alliances, conclusions.
 pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     let scanned = scan::document(doc, lex);

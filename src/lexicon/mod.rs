@@ -154,6 +154,10 @@ struct RelationsFile {
 pub struct TimeLexicon {
     pub past: PhraseSet,
     pub present: PhraseSet,
+    /// Present words of aspect, not of the time of speaking ("masih",
+    /// "semakin", "still", "remains"): in a clause dated a year or more back
+    /// they tell that time, not now.
+    pub aspect: FxHashSet<String>,
     pub transition_from: FxHashSet<String>,
     pub transition_to: FxHashSet<String>,
     pub since: FxHashSet<String>,
@@ -174,6 +178,7 @@ pub struct TimeLexicon {
 struct TimeFile {
     past: Vec<String>,
     present: Vec<String>,
+    aspect: Vec<String>,
     transition_from: Vec<String>,
     transition_to: Vec<String>,
     since: Vec<String>,
@@ -376,6 +381,8 @@ pub struct ConclusionLexicon {
     pub cue_weights: Vec<f64>,
     pub attribution: PhraseSet,
     pub assessment: PhraseSet,
+    /// Lower-cased phrases of a credit line at a story's foot.
+    pub credits: Vec<String>,
     pub stopwords: FxHashSet<String>,
     pub weights: ConclusionWeights,
 }
@@ -394,6 +401,7 @@ pub struct ConclusionWeights {
     pub section_opening: f64,
     pub closing_paragraph: f64,
     pub last_sentence: f64,
+    pub present: f64,
     pub relationship_state: f64,
     pub relationship_noun: f64,
     pub relationship_subject: f64,
@@ -412,6 +420,7 @@ struct ConclusionsFile {
     cues: BTreeMap<String, f64>,
     attribution: Vec<String>,
     assessment: Vec<String>,
+    credits: Vec<String>,
     stopwords: Vec<String>,
     weights: ConclusionWeights,
 }
@@ -715,6 +724,7 @@ impl Lexicon {
             cue_weights,
             attribution: PhraseSet::new(numbered(&c.attribution)),
             assessment: PhraseSet::new(numbered(&c.assessment)),
+            credits: c.credits.iter().map(|w| w.to_lowercase()).collect(),
             stopwords: c.stopwords.iter().map(|w| w.to_lowercase()).collect(),
             weights: c.weights.clone(),
         };
@@ -810,6 +820,7 @@ impl Lexicon {
         let time = TimeLexicon {
             past: PhraseSet::new(numbered(&t.past)),
             present: PhraseSet::new(numbered(&t.present)),
+            aspect: lower_set(&t.aspect),
             transition_from: lower_set(&t.transition_from),
             transition_to: lower_set(&t.transition_to),
             since: lower_set(&t.since),

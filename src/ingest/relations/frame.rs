@@ -23,22 +23,12 @@ use crate::lexicon::{Lexicon, cat};
 pub(super) use super::super::context::reference_date;
 use super::super::dates::Date;
 
-/// The clauses that hold a phrase of `category`.
-fn clause_marks(v: &View, category: usize) -> Vec<usize> {
-    // The clause of the marker's last word: "a decade after" marks the
-    // clause "after" opens.
-    v.ranges(category)
-        .iter()
-        .map(|&(_, e)| v.clause(e.saturating_sub(1)))
-        .collect()
-}
-
 /// The sentence's dates as events: (token where each starts, whether it lies
-/// years before the document's time). Dates after "sejak"/"since"/"until"
+/// years before the document's time, whether it lies a year or more before). Dates after "sejak"/"since"/"until"
 /// are reference points, not events, and are left out — except an old date
 /// that ends something ("a war that lasted until 1949", "berlangsung hingga
 /// 1949"): what ended years ago is history.
-fn event_dates(v: &View, reference: Option<Date>, lex: &Lexicon) -> Vec<(usize, bool)> {
+fn event_dates(v: &View, reference: Option<Date>, lex: &Lexicon) -> Vec<(usize, bool, bool)> {
     let Some(reference) = reference else {
         return Vec::new();
     };
@@ -53,26 +43,32 @@ fn event_dates(v: &View, reference: Option<Date>, lex: &Lexicon) -> Vec<(usize, 
                 .map(str::to_lowercase);
             // By month when both have one: June 2023 is not three years
             // before January 2026.
-            let old = match (date.month, reference.month) {
+            let months_back = match (date.month, reference.month) {
                 (Some(m), Some(rm)) => {
                     (reference.year * 12 + i32::from(rm)) - (date.year * 12 + i32::from(m))
-                        >= t.past_years * 12
                 }
-                _ => date.year <= reference.year - t.past_years,
+                _ => (reference.year - date.year) * 12,
             };
+            let old = months_back >= t.past_years * 12;
             let point = before.as_ref().is_some_and(|w| t.since.contains(w));
             let since = before
                 .as_ref()
                 .is_some_and(|w| matches!(w.as_str(), "sejak" | "semenjak" | "since"));
-            (!point || (old && !since)).then(|| (super::view::tok_at(v.toks, range.start), old))
+            (!point || (old && !since)).then(|| {
+                (
+                    super::view::tok_at(v.toks, range.start),
+                    old,
+                    months_back >= 12,
+                )
+            })
         })
         .collect()
 }
 
 /// The clauses whose event dates all lie years before the document's time.
-fn old_clauses(dates: &[(usize, bool)], v: &View) -> Vec<usize> {
+fn old_clauses(dates: &[(usize, bool, bool)], v: &View) -> Vec<usize> {
     let mut per_clause: Vec<(usize, bool)> = Vec::new();
-    for &(at, old) in dates {
+    for &(at, old, _) in dates {
         let clause = v.clause(at);
         match per_clause.iter_mut().find(|(c, _)| *c == clause) {
             Some(e) => e.1 &= old,
@@ -111,7 +107,7 @@ fn old_clauses(dates: &[(usize, bool)], v: &View) -> Vec<usize> {
 /// ("remain", "masih") and no "since" go on telling that time.
 fn narrated_after(
     mut old: Vec<usize>,
-    dates: &[(usize, bool)],
+    dates: &[(usize, bool, bool)],
     present: &[usize],
     v: &View,
     lex: &Lexicon,
@@ -140,16 +136,42 @@ fn narrated_after(
     old
 }
 
+/// The clauses a present word marks. A word of aspect ("masih", "semakin",
+/// "still", "remains") in a clause whose dates all lie a year or more back
+/// tells that time: "Pada Januari 2024, hubungan makin memburuk" is not now.
+fn present_marks(v: &View, dates: &[(usize, bool, bool)], lex: &Lexicon) -> Vec<usize> {
+    let dated_back = |c: usize| {
+        let mut of_clause = dates.iter().filter(|d| v.clause(d.0) == c).peekable();
+        of_clause.peek().is_some() && of_clause.all(|d| d.2)
+    };
+    v.phrases(cat::PRESENT_FRAME)
+        .iter()
+        .filter_map(|m| {
+            let (_, e) = super::view::tok_span(v.toks, m.start, m.end);
+            let c = v.clause(e.saturating_sub(1));
+            let aspect = v
+                .text
+                .get(m.start..m.end)
+                .is_some_and(|w| lex.time.aspect.contains(&w.to_lowercase()));
+            (!(aspect && dated_back(c))).then_some(c)
+        })
+        .collect()
+}
+
 /// The frame factors of one sentence, looked up per cue.
 pub(super) struct Frame {
     /// Token starts of dates years before the document's time (not after
     /// "sejak"/"since").
     old_dates: Vec<usize>,
-    past: Vec<usize>,
+    /// Past words: (clause, first token, end token).
+    past: Vec<(usize, usize, usize)>,
     /// Token ends of the past words ("dulu", "once").
     past_words: Vec<usize>,
     present: Vec<usize>,
     old: Vec<usize>,
+    /// Clauses with a date of their own that is not years back: told as
+    /// recent, whatever past word another clause holds.
+    recent: Vec<usize>,
     lede: bool,
     /// The frame the paragraph's sentences before set, for a sentence that
     /// sets none of its own.
@@ -172,11 +194,20 @@ pub(super) enum Tense {
 impl Frame {
     pub(super) fn new(v: &View, reference: Option<Date>, inherited: Tense, lex: &Lexicon) -> Frame {
         let dates = event_dates(v, reference, lex);
-        let present = clause_marks(v, cat::PRESENT_FRAME);
+        let present = present_marks(v, &dates, lex);
         Frame {
+            recent: dates
+                .iter()
+                .filter(|d| !d.1)
+                .map(|d| v.clause(d.0))
+                .collect(),
             old: narrated_after(old_clauses(&dates, v), &dates, &present, v, lex),
             old_dates: dates.iter().filter(|d| d.1).map(|d| d.0).collect(),
-            past: clause_marks(v, cat::PAST_FRAME),
+            past: v
+                .ranges(cat::PAST_FRAME)
+                .iter()
+                .map(|&(st, e)| (v.clause(e.saturating_sub(1)), st, e))
+                .collect(),
             past_words: v.ranges(cat::PAST_FRAME).iter().map(|r| r.1).collect(),
             present,
             lede: v.sent.p <= 1,
@@ -188,7 +219,13 @@ impl Frame {
     pub(super) fn carried(&self) -> Tense {
         if !self.present.is_empty() {
             Tense::Present
-        } else if !self.past.is_empty() {
+        } else if self.past.is_empty() && !self.recent.is_empty() {
+            // A date of recent time brings the narrative back from the past.
+            Tense::Unmarked
+        } else if !self.past.is_empty() || !self.old_dates.is_empty() {
+            // "Pada 2013 hubungan kembali membeku. Indonesia menarik duta
+            // besarnya ...": the sentence after one dated years back goes on
+            // telling that time.
             Tense::Past
         } else {
             self.inherited
@@ -236,15 +273,30 @@ impl Frame {
             .past_words
             .iter()
             .any(|&e| e <= h.start && h.start - e <= 2);
+        // A past word inside the cue itself ("belum pernah seerat", never
+        // this close) is no frame.
+        let past: Vec<usize> = self
+            .past
+            .iter()
+            .filter(|&&(_, st, e)| !(st >= h.start && e <= h.end))
+            .map(|p| p.0)
+            .collect();
         let mut f = if dated_old || marked_past {
             t.history_factor
         } else if self.present.contains(&c) {
             t.present_factor
-        } else if self.past.contains(&c) || self.old.contains(&c) {
+        } else if self.recent.contains(&c) {
+            // "memulai latihan terbesar dalam sejarah kedua negara pada
+            // Senin (13/4/2026)": a clause dated now is not history.
+            1.0
+        } else if past.contains(&c) || self.old.contains(&c) {
             t.history_factor
         } else if !self.present.is_empty() {
             t.present_factor
-        } else if !self.past.is_empty() {
+        } else if past.iter().any(|&p| !v.clauses.is_sub(p)) {
+            // A past word in a main clause frames the sentence; one in a
+            // subordinate clause ("A decade after they broke off relations,
+            // ...") frames only that clause.
             t.history_factor
         } else {
             match self.inherited {
@@ -437,5 +489,61 @@ mod tests {
         let found = crate::ingest::actors::find(&doc, &dd, "id", lex);
         let sents = crate::ingest::context::sentences(&doc, &scanned, &found, &dd);
         assert_eq!(crate::ingest::context::reference_year(&sents), Some(2023));
+    }
+
+    #[test]
+    fn a_clause_dated_now_is_not_history_and_aspect_words_keep_their_date() {
+        // Written for this test. The lede's main clause is dated the story's
+        // day: "terbesar dalam sejarah" or a later "after ..." clause does
+        // not make the signing history.
+        let id = "Chile dan Peru\n\nLima, Senin (6/4/2026) - Chile dan Peru menandatangani perjanjian perdagangan terbesar dalam sejarah kedua negara pada Senin (6/4/2026), tiga tahun setelah sengketa perikanan membuat hubungan kedua negara memburuk.\n";
+        assert_eq!(stance(id, "CHL", "PER"), Some(Stance::Cooperation));
+        let en = "Chile and Peru\n\nLIMA, April 6, 2026 - Chile and Peru signed their largest trade agreement on April 6, 2026, three years after a fisheries dispute sent relations to their lowest point.\n";
+        assert_eq!(stance(en, "CHL", "PER"), Some(Stance::Cooperation));
+    }
+
+    #[test]
+    fn an_aspect_word_in_a_clause_dated_back_is_not_the_present() {
+        // Written for this test: "makin memburuk"/"still worsening" in a
+        // clause dated two years back weighs as that time (x1.50, the
+        // statement's weight alone); "kini"/"now" is the present (x2.25).
+        let factor = |text: &str, cue: &str| -> String {
+            let lines = crate::ingest::explain_relations(
+                text,
+                crate::ingest::Format::Text,
+                crate::lexicon::shared(),
+            )
+            .unwrap();
+            let line = lines
+                .iter()
+                .find(|l| l.contains(cue))
+                .unwrap_or_else(|| panic!("{cue}: {lines:#?}"));
+            let at = line.find(cue).unwrap();
+            line[at + cue.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        // (Third paragraphs: the first two are the lede, which weighs more.)
+        let head = "Chile dan Peru\n\nChile dan Peru menandatangani perjanjian perdagangan bebas pada Maret 2026.\n\nPerjanjian itu menghapus bea masuk atas ikan dan anggur.\n\n";
+        let then = format!("{head}Pada Januari 2024, hubungan kedua negara makin memburuk.\n");
+        assert!(factor(&then, "makin memburuk").ends_with("x1.50"), "{then}");
+        let now = format!("{head}Kini hubungan kedua negara makin memburuk.\n");
+        assert!(factor(&now, "makin memburuk").ends_with("x2.25"), "{now}");
+        let head = "Chile and Peru\n\nChile and Peru signed a free-trade agreement in March 2026.\n\nThe agreement removes duties on fish and wine.\n\n";
+        let then =
+            format!("{head}In January 2024 relations between the two were still worsening.\n");
+        assert!(factor(&then, "worsening").ends_with("x1.50"), "{then}");
+        let now = format!("{head}Now relations between the two are still worsening.\n");
+        assert!(factor(&now, "worsening").ends_with("x2.25"), "{now}");
+    }
+
+    #[test]
+    fn all_but_is_almost_not_a_new_clause() {
+        // Written for this test: "all but broke off" stays in the clause
+        // "a decade after" frames; the main clause is now.
+        let en = "Chile and Peru\n\nA decade after they all but broke off relations, Chile and Peru have become close partners.\n";
+        assert_eq!(stance(en, "CHL", "PER"), Some(Stance::Cooperation));
     }
 }

@@ -161,9 +161,11 @@ pub(super) fn mark(
         // A word of which way the relationship moves ("terus membaik") in
         // the statement's clause is about the pair it names, not about
         // others near it.
-        if let [p] = pairs.as_slice() {
+        // With several pairs ("their relationship with Russia"), each of
+        // them takes it.
+        if !pairs.is_empty() {
             let mut moved: Vec<Contribution> = Vec::new();
-            for (_, cs) in out.iter_mut().filter(|(q, _)| *q != p) {
+            for (_, cs) in out.iter_mut().filter(|(q, _)| !pairs.contains(q)) {
                 cs.retain(|x| {
                     let take = x.trend.is_some() && within(x.at) && v.clause(x.at) == v.clause(n);
                     if take {
@@ -172,14 +174,52 @@ pub(super) fn mark(
                     !take
                 });
             }
-            let cs = out.entry(p.clone()).or_default();
+            // The same cue split among other pairs is one cue again.
+            let mut merged: Vec<Contribution> = Vec::new();
             for x in moved {
-                match cs.iter_mut().find(|y| y.at == x.at) {
+                match merged.iter_mut().find(|y| y.at == x.at) {
                     Some(y) => {
                         y.value += x.value;
                         y.weight += x.weight;
                     }
-                    None => cs.push(x),
+                    None => merged.push(x),
+                }
+            }
+            // "hubungan mereka dengan Rusia memburuk tajam": a word of the
+            // statement's own clause that no pair took is the named pairs'.
+            let unclaimed: Vec<&Hit> = hits
+                .iter()
+                .filter(|h| {
+                    h.trend.is_some()
+                        && within(h.start)
+                        && v.clause(h.start) == v.clause(n)
+                        && !out.values().flatten().any(|x| x.at == h.start)
+                        && !merged.iter().any(|x| x.at == h.start)
+                })
+                .collect();
+            for h in unclaimed {
+                merged.push(Contribution {
+                    value: h.value,
+                    weight: 1.0,
+                    class: h.class,
+                    trend: h.trend,
+                    now: h.now,
+                    cue: h.cue.clone(),
+                    at: h.start,
+                    balance: 1.0,
+                    verdict: Verdict::No,
+                });
+            }
+            for p in &pairs {
+                let cs = out.entry(p.clone()).or_default();
+                for x in &merged {
+                    match cs.iter_mut().find(|y| y.at == x.at) {
+                        Some(y) => {
+                            y.value += x.value;
+                            y.weight += x.weight;
+                        }
+                        None => cs.push(x.clone()),
+                    }
                 }
             }
         }
@@ -301,6 +341,13 @@ fn named_pairs(v: &View, sides: &[Side], n: usize, lex: &Lexicon) -> Option<(Vec
         } else {
             n + 2
         };
+        // "their relationship with Russia": theirs with Y, not each other's.
+        if with(end)
+            && let Some(h) = side_at(end, 2)
+        {
+            let ps: Vec<Pair> = before.iter().flat_map(|g| across(g, h)).collect();
+            return (!ps.is_empty()).then_some((ps, h.end));
+        }
         return match before.as_slice() {
             [g] if g.actors.len() == 2 => {
                 Some((pair(&g.actors[0], &g.actors[1]).into_iter().collect(), end))
@@ -387,5 +434,17 @@ mod tests {
         // A state of the past in a relative clause: "yang pernah hangat".
         let id = format!("{kepala}Hubungan Peru dan Chile, yang pernah hangat, kini dingin.\n");
         assert_eq!(stance(&id, "CHL", "PER"), Some(Stance::Conflict));
+    }
+
+    #[test]
+    fn their_relationship_with_a_third_is_theirs_with_it() {
+        // Written for this test: "their relationship with Russia" is the
+        // pair's with Russia; it says nothing of the pair itself.
+        let en = "Estonia and Latvia\n\nEstonia and Latvia signed a joint air-defence agreement in March 2026. Their relationship with each other has never been closer, and their relationship with Russia has rarely been worse.\n";
+        assert_eq!(stance(en, "EST", "LVA"), Some(Stance::Cooperation));
+        assert_eq!(stance(en, "EST", "RUS"), Some(Stance::Conflict));
+        let id = "Estonia dan Latvia\n\nEstonia dan Latvia menandatangani perjanjian pertahanan udara bersama pada Maret 2026. Hubungan keduanya belum pernah seerat ini, sementara hubungan mereka dengan Rusia memburuk tajam.\n";
+        assert_eq!(stance(id, "EST", "LVA"), Some(Stance::Cooperation));
+        assert_eq!(stance(id, "LVA", "RUS"), Some(Stance::Conflict));
     }
 }

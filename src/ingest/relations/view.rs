@@ -46,8 +46,13 @@ impl Clauses {
         let mut c = 0;
         let mut in_sub = false;
         let mut sub = vec![false];
-        for &w in lower {
-            if r.clause_breaks.contains(w) || r.subordinators.contains(w) {
+        for (i, &w) in lower.iter().enumerate() {
+            // "they all but broke off relations", "anything but friendly":
+            // "but" there means "except", not a new clause.
+            let idiom = w == "but"
+                && i > 0
+                && matches!(lower[i - 1], "all" | "anything" | "nothing" | "everything");
+            if !idiom && (r.clause_breaks.contains(w) || r.subordinators.contains(w)) {
                 c += 1;
                 in_sub = r.subordinators.contains(w);
                 sub.push(in_sub);
@@ -158,6 +163,11 @@ mod tests {
     #[test]
     fn a_break_word_starts_a_clause_and_a_subordinate_runs_to_the_comma() {
         // Written for this test. "but" opens clause 1.
+        // "all but" is "almost": no new clause.
+        assert_eq!(
+            clauses("A decade after they all but broke off ties , Chile and Peru are partners"),
+            vec![0, 0, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]
+        );
         let c = clauses("Chile protested but Peru refused");
         assert_eq!(c, [0, 0, 1, 1, 1]);
         // "Meskipun ..." runs to the comma; the main clause follows.
