@@ -104,6 +104,35 @@ pub struct Extracted {
     pub timeline: Vec<crate::brief::TimelineEntry>,
 }
 
+/// Stages 5–7 (scan, dates, actors, sentences), handed to `then` with
+/// what they found and the pairs the headings and the title name.
+fn with_sentences<R>(
+    doc: &Document,
+    language: &str,
+    lex: &Lexicon,
+    then: impl FnOnce(&[context::Sentence], &actors::DocActors, &dates::DocDates, Hints) -> R,
+) -> R {
+    let scanned = scan::document(doc, lex);
+    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(doc, lex));
+    let found = actors::find(doc, &dd, language, lex);
+    let sents = context::sentences(doc, &scanned, &found, &dd);
+    let hints = Hints {
+        sections: found
+            .headings
+            .iter()
+            .map(|h| relations::named_pair(h))
+            .collect(),
+        title: relations::named_pair(&found.title),
+    };
+    then(&sents, &found, &dd, hints)
+}
+
+/// The pairs each section heading and the title name.
+struct Hints {
+    sections: Vec<Option<relations::Pair>>,
+    title: Option<relations::Pair>,
+}
+
 /// The relation stage's reasoning for a document, one line per sentence and pair.
 pub fn explain_relations(
     text: &str,
@@ -112,24 +141,13 @@ pub fn explain_relations(
 ) -> Result<Vec<String>, IngestError> {
     let doc = document(text, format, lex)?;
     let language = lang::detect(&doc_text(&doc));
-    let scanned = scan::document(&doc, lex);
-    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(&doc, lex));
-    let found = actors::find(&doc, &dd, &language, lex);
-    let sents = context::sentences(&doc, &scanned, &found, &dd);
-    let section_pairs: Vec<_> = found
-        .headings
-        .iter()
-        .map(|h| relations::named_pair(h))
-        .collect();
-    Ok(relations::explain(
-        &sents,
-        &section_pairs,
-        relations::named_pair(&found.title),
-        lex,
-    ))
+    Ok(with_sentences(&doc, &language, lex, |sents, _, _, h| {
+        relations::explain(sents, &h.sections, h.title, lex)
+    }))
 }
 
-/// Every sentence's key-judgment score and its parts (for `examples/explain`).
+/// Every sentence's key-judgment score and its parts (for `examples/explain`),
+/// from the same relations the ranking sees.
 pub fn explain_conclusions(
     text: &str,
     format: Format,
@@ -137,33 +155,31 @@ pub fn explain_conclusions(
 ) -> Result<Vec<String>, IngestError> {
     let doc = document(text, format, lex)?;
     let language = lang::detect(&doc_text(&doc));
-    let scanned = scan::document(&doc, lex);
-    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(&doc, lex));
-    let found = actors::find(&doc, &dd, &language, lex);
-    let sents = context::sentences(&doc, &scanned, &found, &dd);
-    let ex = extract(&doc, &language, lex);
-    Ok(conclusions::explain(&doc, &sents, &ex.relations, lex))
+    Ok(with_sentences(&doc, &language, lex, |sents, _, _, h| {
+        let relations = relations::extract(sents, &h.sections, h.title, lex);
+        conclusions::explain(&doc, sents, &relations, lex)
+    }))
 }
 
 /// Stages 5–9: actors, dates, relations, alliances, conclusions.
 pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
-    let scanned = scan::document(doc, lex);
-    let dd = dates::resolve_dated(&scanned, &lex.dates, stated_date(doc, lex));
-    let found = actors::find(doc, &dd, language, lex);
-    let sents = context::sentences(doc, &scanned, &found, &dd);
-    let section_pairs: Vec<_> = found
-        .headings
-        .iter()
-        .map(|h| relations::named_pair(h))
-        .collect();
-    let relations = relations::extract(
-        &sents,
-        &section_pairs,
-        relations::named_pair(&found.title),
-        lex,
-    );
-    let alliances = alliances::extract(&sents, &relations, lex);
-    let conclusions = conclusions::rank(doc, &sents, &relations, lex);
+    with_sentences(doc, language, lex, |sents, found, dd, h| {
+        let relations = relations::extract(sents, &h.sections, h.title, lex);
+        assemble(doc, sents, found, dd, relations, lex)
+    })
+}
+
+/// Stages 8–9 and the brief's parts, from the sentences and their relations.
+fn assemble(
+    doc: &Document,
+    sents: &[context::Sentence],
+    found: &actors::DocActors,
+    dd: &dates::DocDates,
+    relations: Vec<crate::brief::Relation>,
+    lex: &Lexicon,
+) -> Extracted {
+    let alliances = alliances::extract(sents, &relations, lex);
+    let conclusions = conclusions::rank(doc, sents, &relations, lex);
     let mut relations = relations;
     relations.extend(alliance_relations(&alliances, &relations));
     let is_group = |id: &str| {
@@ -174,7 +190,7 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
     let (group_relations, relations) = relations
         .into_iter()
         .partition(|r| is_group(&r.a) || is_group(&r.b));
-    let (groups, actors): (Vec<_>, Vec<_>) = actors::summarize(&found, lex)
+    let (groups, actors): (Vec<_>, Vec<_>) = actors::summarize(found, lex)
         .into_iter()
         .partition(|a| a.kind == crate::brief::ActorKind::Group);
     let mut relations: Vec<crate::brief::Relation> = relations;
@@ -185,7 +201,7 @@ pub fn extract(doc: &Document, language: &str, lex: &Lexicon) -> Extracted {
         date: dd.document.map(|d| d.to_string()),
         actors,
         groups,
-        timeline: dates::timeline(&sents),
+        timeline: dates::timeline(sents),
         conclusions,
         relations,
         group_relations,

@@ -42,6 +42,23 @@ pub(super) struct Contribution {
     pub verdict: Verdict,
 }
 
+impl Contribution {
+    /// Cue `h` with `share` of its value.
+    pub(super) fn of(h: &Hit, share: f64) -> Contribution {
+        Contribution {
+            value: h.value * share,
+            weight: share,
+            class: h.class,
+            trend: h.trend,
+            now: h.now,
+            cue: h.cue.clone(),
+            at: h.start,
+            balance: 1.0,
+            verdict: Verdict::No,
+        }
+    }
+}
+
 /// How a contribution takes part in a state-of-relationship statement.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) enum Verdict {
@@ -316,17 +333,7 @@ fn distribute(
         }
     }
     for (p, share) in shares {
-        out.entry(p).or_default().push(Contribution {
-            value: h.value * share,
-            weight: share,
-            class: h.class,
-            trend: h.trend,
-            now: h.now,
-            cue: h.cue.clone(),
-            at: h.start,
-            balance: 1.0,
-            verdict: Verdict::No,
-        });
+        out.entry(p).or_default().push(Contribution::of(h, share));
     }
 }
 
@@ -448,15 +455,8 @@ pub(super) fn lend(
     let put = |out: &mut Contributions, p: Pair, why: &str| {
         for h in hits.iter().filter(|h| h.value.abs() >= 2.5) {
             out.entry(p.clone()).or_default().push(Contribution {
-                value: h.value * 0.6,
-                weight: 0.6,
-                class: h.class,
-                trend: h.trend,
-                now: h.now,
                 cue: format!("{why}:{}", h.cue),
-                at: h.start,
-                balance: 1.0,
-                verdict: Verdict::No,
+                ..Contribution::of(h, 0.6)
             });
         }
     };

@@ -159,10 +159,9 @@ pub(super) fn mark(
             added.push(word(k, k + 1, sign * STATE_VALUE, Verdict::Cue));
         }
         // A word of which way the relationship moves ("terus membaik") in
-        // the statement's clause is about the pair it names, not about
-        // others near it.
-        // With several pairs ("their relationship with Russia"), each of
-        // them takes it.
+        // the statement's clause is about the pairs it names, not about
+        // others near it; with several ("their relationship with Russia"),
+        // each takes it.
         if !pairs.is_empty() {
             let mut moved: Vec<Contribution> = Vec::new();
             for (_, cs) in out.iter_mut().filter(|(q, _)| !pairs.contains(q)) {
@@ -177,13 +176,7 @@ pub(super) fn mark(
             // The same cue split among other pairs is one cue again.
             let mut merged: Vec<Contribution> = Vec::new();
             for x in moved {
-                match merged.iter_mut().find(|y| y.at == x.at) {
-                    Some(y) => {
-                        y.value += x.value;
-                        y.weight += x.weight;
-                    }
-                    None => merged.push(x),
-                }
+                add_merged(&mut merged, x);
             }
             // "hubungan mereka dengan Rusia memburuk tajam": a word of the
             // statement's own clause that no pair took is the named pairs'.
@@ -197,29 +190,11 @@ pub(super) fn mark(
                         && !merged.iter().any(|x| x.at == h.start)
                 })
                 .collect();
-            for h in unclaimed {
-                merged.push(Contribution {
-                    value: h.value,
-                    weight: 1.0,
-                    class: h.class,
-                    trend: h.trend,
-                    now: h.now,
-                    cue: h.cue.clone(),
-                    at: h.start,
-                    balance: 1.0,
-                    verdict: Verdict::No,
-                });
-            }
+            merged.extend(unclaimed.into_iter().map(|h| Contribution::of(h, 1.0)));
             for p in &pairs {
                 let cs = out.entry(p.clone()).or_default();
                 for x in &merged {
-                    match cs.iter_mut().find(|y| y.at == x.at) {
-                        Some(y) => {
-                            y.value += x.value;
-                            y.weight += x.weight;
-                        }
-                        None => cs.push(x.clone()),
-                    }
+                    add_merged(cs, x.clone());
                 }
             }
         }
@@ -233,6 +208,17 @@ pub(super) fn mark(
             cs.extend(added.iter().cloned());
         }
         out.retain(|_, cs| !cs.is_empty());
+    }
+}
+
+/// Add `x` to `cs`, as one with a contribution of the same cue already there.
+fn add_merged(cs: &mut Vec<Contribution>, x: Contribution) {
+    match cs.iter_mut().find(|y| y.at == x.at) {
+        Some(y) => {
+            y.value += x.value;
+            y.weight += x.weight;
+        }
+        None => cs.push(x),
     }
 }
 
