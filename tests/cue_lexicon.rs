@@ -903,3 +903,55 @@ fn everyday_dealings_and_mutual_acts() {
     ];
     check("everyday_dealings_and_mutual_acts", cases);
 }
+
+#[test]
+fn states_of_a_relation_in_degrees_and_apart() {
+    // Written for this test, both languages: a comparative or a degree
+    // word inside "hubungan yang ... erat", adjectives of a conflictual
+    // relation, leaving enmity behind, and sides that stay apart on an issue.
+    let cases: &[Case] = &[
+        (
+            "Laos dan Kamboja kini membangun hubungan yang jauh lebih erat daripada satu dekade lalu.",
+            "KHM",
+            "LAO",
+            Is(Cooperation),
+        ),
+        (
+            "Laos dan Kamboja menjalin hubungan yang sangat erat sejak perbatasan dibuka.",
+            "KHM",
+            "LAO",
+            Is(Cooperation),
+        ),
+        (
+            "Analysts describe the relationship between Chad and Sudan as adversarial.",
+            "SDN",
+            "TCD",
+            Is(Conflict),
+        ),
+        (
+            "Hubungan Chad dan Sudan tetap konfliktual sepanjang tahun.",
+            "SDN",
+            "TCD",
+            Is(Conflict),
+        ),
+        (
+            "Chad dan Sudan akhirnya meninggalkan permusuhan lama mereka.",
+            "SDN",
+            "TCD",
+            Is(Cooperation),
+        ),
+        (
+            "Chad and Sudan remained far apart on the return of refugees.",
+            "SDN",
+            "TCD",
+            Is(Conflict),
+        ),
+        (
+            "Chad dan Sudan masih berbeda pendapat soal pemulangan pengungsi.",
+            "SDN",
+            "TCD",
+            Is(Conflict),
+        ),
+    ];
+    check("states_of_a_relation_in_degrees_and_apart", cases);
+}

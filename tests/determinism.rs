@@ -1,5 +1,5 @@
 //! Ingest output is identical run to run: every document of `sources/`,
-//! `tests/evalset/`, `tests/holdout/`, `tests/holdout9/` and the dev set
+//! `tests/evalset/`, `tests/holdout/`, `tests/holdout10/` and the dev set
 //! (`../shared/devset/`, when it is beside the clone, as in CI) ingested ten
 //! times in this process — each run builds its maps afresh, so any hash-map
 //! order that reached the output would show — and three times through the
@@ -17,7 +17,7 @@ fn documents() -> Vec<PathBuf> {
         root.join("sources"),
         root.join("tests/evalset"),
         root.join("tests/holdout"),
-        root.join("tests/holdout9"),
+        root.join("tests/holdout10"),
     ];
     let shared = root.join("../shared/devset");
     if shared.is_dir() {

@@ -256,6 +256,8 @@ struct CueGroup {
     meaning: String,
     class: String,
     weight: f64,
+    #[serde(default)]
+    ties: Option<String>,
     forms: Vec<String>,
 }
 
@@ -263,6 +265,8 @@ struct CueGroup {
 #[serde(deny_unknown_fields)]
 struct TrendGroup {
     direction: String,
+    #[serde(default)]
+    ties: Option<String>,
     forms: Vec<String>,
 }
 
@@ -283,6 +287,25 @@ pub struct CueInfo {
     pub weight: f64,
     /// Improving/worsening, for trend cues.
     pub trend: Option<Trend>,
+    /// Cutting or restoring diplomatic ties: a state that lasts until undone.
+    pub ties: Option<Ties>,
+}
+
+/// A change of diplomatic ties, which lasts until the opposite one
+/// (`ties = "cut"` / `ties = "restored"` on a cue or trend group).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ties {
+    Cut,
+    Restored,
+}
+
+fn parse_ties(t: Option<&str>) -> Result<Option<Ties>, String> {
+    match t {
+        None => Ok(None),
+        Some("cut") => Ok(Some(Ties::Cut)),
+        Some("restored") => Ok(Some(Ties::Restored)),
+        Some(other) => Err(format!("unknown ties {other:?} (cut | restored)")),
+    }
 }
 
 /// Relation and trend cues (`lexicon/cues.toml`).
@@ -301,6 +324,9 @@ pub struct Modifiers {
     pub pledges: FxHashSet<String>,
     /// "rather than", "ketimbang": the cue after one is the course not taken.
     pub alternatives: FxHashSet<String>,
+    /// "stalled", "tersendat": an agreement or talks named before one have
+    /// come to a halt (one or two words).
+    pub stalls: FxHashSet<String>,
     pub negation_window: usize,
     pub negation_passthrough: FxHashSet<String>,
     pub reversal: PhraseSet,
@@ -326,6 +352,7 @@ struct ModifiersFile {
     negation_immune: Vec<String>,
     pledges: Vec<String>,
     alternatives: Vec<String>,
+    stalls: Vec<String>,
     modality: Vec<String>,
     modality_window: usize,
     modality_factor: f64,
@@ -548,6 +575,7 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
             class: *class,
             weight: *weight,
             trend: None,
+            ties: None,
         });
         index.insert(form.to_lowercase(), info.len() - 1);
         items.push((form.clone(), (info.len() - 1) as u32));
@@ -559,6 +587,7 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
             class,
             weight: g.weight.clamp(0.0, 10.0),
             trend: None,
+            ties: parse_ties(g.ties.as_deref())?,
         });
         let id = info.len() - 1;
         for f in g.forms {
@@ -576,15 +605,20 @@ fn cues_from(file: CuesFile, extra: &[(String, QuadClass, f64)]) -> Result<Cues,
             Trend::Worsening => (QuadClass::VerbalConflict, 4.0),
             _ => (QuadClass::VerbalCooperation, 4.0),
         };
+        let ties = parse_ties(t.ties.as_deref())?;
         for f in t.forms {
             match index.get(&f.to_lowercase()) {
                 // A form that is both a cue and a trend keeps its class and gains the trend.
-                Some(&i) => info[i].trend = Some(trend),
+                Some(&i) => {
+                    info[i].trend = Some(trend);
+                    info[i].ties = info[i].ties.or(ties);
+                }
                 None => {
                     info.push(CueInfo {
                         class,
                         weight,
                         trend: Some(trend),
+                        ties,
                     });
                     index.insert(f.to_lowercase(), info.len() - 1);
                     items.push((f, (info.len() - 1) as u32));
@@ -681,6 +715,7 @@ impl Lexicon {
             negation: PhraseSet::new(numbered(&m.negation)),
             not_negation: PhraseSet::new(numbered(&m.not_negation)),
             alternatives: m.alternatives.iter().map(|s| s.to_lowercase()).collect(),
+            stalls: m.stalls.iter().map(|s| s.to_lowercase()).collect(),
             negation_immune: m.negation_immune.iter().map(|s| s.to_lowercase()).collect(),
             pledges: m.pledges.iter().map(|s| s.to_lowercase()).collect(),
             negation_window: m.negation_window,

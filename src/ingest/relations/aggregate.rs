@@ -14,7 +14,7 @@ use super::super::dates::Date;
 use super::contributions::{Contribution, Verdict};
 use super::{MAX_EVIDENCE, Pair};
 use crate::brief::{Evidence, QuadClass, Relation, Stance, Trend};
-use crate::lexicon::RelationLexicon;
+use crate::lexicon::{RelationLexicon, Ties};
 
 /// What the sentences say about one pair so far.
 #[derive(Debug, Default)]
@@ -35,6 +35,9 @@ pub(super) struct PairAcc {
     verdict_positive: f64,
     verdict_negative: f64,
     verdict_mixed: usize,
+    /// Ties cut (sentence, date, weight now) and restored (sentence, date).
+    cut: Vec<(usize, Option<Date>, f64)>,
+    restored: Vec<(usize, Option<Date>)>,
 }
 
 /// A sentence's contributions to a pair count when their cues weigh this much.
@@ -69,6 +72,16 @@ impl PairAcc {
                 Verdict::Mixed => self.verdict_mixed += 1,
                 Verdict::No => {}
             }
+            match c.ties {
+                // Only a cut told as now, or not placed in time, stands.
+                Some(Ties::Cut) if c.value < 0.0 && c.now >= 1.0 => {
+                    self.cut.push((sent.index, sent.date(), -c.value * c.now))
+                }
+                Some(Ties::Restored) if c.value > 0.0 => {
+                    self.restored.push((sent.index, sent.date()))
+                }
+                _ => {}
+            }
             match c.trend {
                 Some(Trend::Improving) => self.improving += c.weight,
                 Some(Trend::Worsening) => self.worsening += c.weight,
@@ -100,8 +113,9 @@ impl PairAcc {
         if self.verdict_mixed > 0 {
             return Stance::Mixed;
         }
-        let (positive, negative) = if self.verdict_positive + self.verdict_negative > 0.0 {
-            (self.verdict_positive, self.verdict_negative)
+        let cut = self.open_cut();
+        let (positive, negative) = if self.verdict_positive + self.verdict_negative + cut > 0.0 {
+            (self.verdict_positive, self.verdict_negative + cut)
         } else {
             (self.positive, self.negative)
         };
@@ -117,6 +131,25 @@ impl PairAcc {
         } else {
             Stance::Conflict
         }
+    }
+
+    /// Ties cut and not restored since ("Kinshasa broke off diplomatic
+    /// relations with Kigali" and no later "restored ties") are the state
+    /// of the relationship now, as a statement of it would be: their
+    /// weight. Later is by date where both sentences have one, else by
+    /// reading order.
+    fn open_cut(&self) -> f64 {
+        let Some(&(at, date, w)) = self.cut.last() else {
+            return 0.0;
+        };
+        let undone = self
+            .restored
+            .iter()
+            .any(|&(r_at, r_date)| match (date, r_date) {
+                (Some(d), Some(rd)) => rd >= d,
+                _ => r_at > at,
+            });
+        if undone { 0.0 } else { w }
     }
 
     fn tone(&self) -> f64 {
@@ -226,6 +259,7 @@ mod tests {
             at: 0,
             balance: 1.0,
             verdict: Verdict::No,
+            ties: None,
         }
     }
 

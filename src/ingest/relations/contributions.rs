@@ -20,7 +20,7 @@ use super::sides::{Side, co_agents};
 use super::view::View;
 use super::{Pair, Previous, pair};
 use crate::brief::{QuadClass, Trend};
-use crate::lexicon::{Lexicon, RelationLexicon, cat};
+use crate::lexicon::{Lexicon, RelationLexicon, Ties, cat};
 use rustc_hash::FxHashSet;
 
 /// One sentence's contribution to one pair.
@@ -40,6 +40,8 @@ pub(super) struct Contribution {
     pub balance: f64,
     /// Part of a statement of the relationship itself (see `verdict`).
     pub verdict: Verdict,
+    /// Ties cut or restored (see `aggregate`).
+    pub ties: Option<Ties>,
 }
 
 impl Contribution {
@@ -55,6 +57,7 @@ impl Contribution {
             at: h.start,
             balance: 1.0,
             verdict: Verdict::No,
+            ties: h.ties,
         }
     }
 }
@@ -456,6 +459,7 @@ pub(super) fn lend(
         for h in hits.iter().filter(|h| h.value.abs() >= 2.5) {
             out.entry(p.clone()).or_default().push(Contribution {
                 cue: format!("{why}:{}", h.cue),
+                ties: None,
                 ..Contribution::of(h, 0.6)
             });
         }

@@ -19,7 +19,7 @@
 use super::sides::Side;
 use super::view::{View, is_conj, tok_at, tok_span};
 use crate::brief::{Confidence, QuadClass, Trend};
-use crate::lexicon::{CueInfo, Lexicon, cat};
+use crate::lexicon::{CueInfo, Lexicon, Ties, cat};
 
 /// A cue found in a sentence, with its effect after modifiers.
 #[derive(Debug, Clone)]
@@ -35,6 +35,8 @@ pub(super) struct Hit {
     pub target: Option<usize>,
     /// Factor on its weight in the stance now (see `frame`).
     pub now: f64,
+    /// Ties cut or restored, as stated (not negated, not undone).
+    pub ties: Option<Ties>,
 }
 
 impl Hit {
@@ -119,6 +121,12 @@ impl Modifiers {
                         .not_negation
                         .iter()
                         .any(|&(xs, xe)| xs <= ns && ne <= xe)
+                    // "tidak lagi", "no longer": a stop, read as a reversal
+                    // or a breach, not as a negation.
+                    && !self
+                        .reversals
+                        .iter()
+                        .any(|&(rs, re)| rs <= ns && ne <= re)
             })
     }
 
@@ -294,6 +302,30 @@ fn target(v: &View, sides: &[Side], s: usize, e: usize, lex: &Lexicon) -> Option
     })
 }
 
+/// How much of a fighting word's weight "fought alongside" keeps, as
+/// cooperation between the two who fight together.
+const COMRADE_FACTOR: f64 = 0.6;
+
+/// "whose troops have fought alongside the Congolese army", "bertempur
+/// bersama pasukan Kongo": a fighting word right before "alongside" or
+/// "bersama" makes comrades of the subject and the side after it. With an
+/// enemy also named in the clause ("... against the rebels", "melawan ...")
+/// the word keeps its sense towards that enemy.
+fn fought_alongside(v: &View, class: QuadClass, s: usize, e: usize) -> bool {
+    let next = |k: usize| v.lower.get(k).copied().unwrap_or("");
+    let with = match next(e) {
+        "alongside" | "bersama" | "bersama-sama" | "beside" | "bahu-membahu" => true,
+        "together" | "side" | "berdampingan" => {
+            matches!(next(e + 1), "with" | "by" | "dengan")
+        }
+        _ => false,
+    };
+    let enemy_named = (e..v.lower.len())
+        .take_while(|&k| v.clause(k) == v.clause(s))
+        .any(|k| matches!(v.lower[k], "against" | "melawan" | "terhadap"));
+    class == QuadClass::MaterialConflict && with && !enemy_named
+}
+
 /// Every cue of the sentence with its value and target.
 pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
     let mods = Modifiers::new(v, lex);
@@ -371,10 +403,18 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
             };
         let pledged = negated && mods.pledged(v, lex, s);
         let (value, class, trend) = modified(&info, negated, pledged, reversed);
+        let comrades = !negated && !reversed && fought_alongside(v, info.class, s, e);
+        let (value, class) = if comrades {
+            (value.abs() * COMRADE_FACTOR, QuadClass::MaterialCooperation)
+        } else {
+            (value, class)
+        };
         let value = mods.weaken(value, lex, &info, v, s);
         let target = target(v, sides, s, e, lex);
         let mark = if negated {
             "NOT "
+        } else if comrades {
+            "WITH "
         } else if reversed && info.class.is_cooperation() {
             "BROKEN "
         } else if reversed {
@@ -398,11 +438,62 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
             trend,
             target,
             now: 1.0,
+            ties: info.ties.filter(|_| !negated && !reversed && !comrades),
         });
     }
     carry_negation(v, &mut hits);
     naming_frame(v, &mut hits, lex);
+    stalled(v, &mut hits, lex);
     hits
+}
+
+/// "the peace accord they signed in June 2025 stalled", "the stalled
+/// talks", "Kedua negara menandatangani perjanjian damai ..., tetapi
+/// pelaksanaannya tersendat": a word of a halt breaks the cooperation cues
+/// before it in its clause, the one right after it, or, when its own
+/// clause has no cue, those of the clause before.
+fn stalled(v: &View, hits: &mut [Hit], lex: &Lexicon) {
+    let stalls = &lex.modifiers.stalls;
+    for k in 0..v.lower.len() {
+        let two = v
+            .lower
+            .get(k + 1)
+            .is_some_and(|w| stalls.contains(&format!("{} {w}", v.lower[k])));
+        if !stalls.contains(v.lower[k]) && !two {
+            continue;
+        }
+        // "which had stalled since 2011", "yang sempat mandek": a halt
+        // before what is told, which the story then resumes.
+        if k > 0
+            && matches!(
+                v.lower[k - 1],
+                "had" | "sempat" | "pernah" | "once" | "previously"
+            )
+        {
+            continue;
+        }
+        let c = v.clause(k);
+        let breaks = |h: &Hit, clause: usize| {
+            h.value > 0.0 && !h.negated() && v.clause(h.start) == clause && h.start < k
+        };
+        let mut broken: Vec<usize> = (0..hits.len())
+            .filter(|&i| breaks(&hits[i], c) || hits[i].value > 0.0 && hits[i].start == k + 1)
+            .collect();
+        let own_clause_bare = !hits.iter().any(|h| v.clause(h.start) == c);
+        if broken.is_empty() && own_clause_bare && c > 0 {
+            broken = (0..hits.len())
+                .filter(|&i| breaks(&hits[i], c - 1))
+                .collect();
+        }
+        for i in broken {
+            let h = &mut hits[i];
+            h.value *= -0.6;
+            h.class = mirrored_class(h.class);
+            h.trend = Some(Trend::Worsening);
+            h.ties = None;
+            h.cue = format!("BROKEN {}", h.cue);
+        }
+    }
 }
 
 /// "Moscow called Chisinau's ratification of the statute an unfriendly

@@ -117,6 +117,9 @@ fn walk(
     let reference = frame::reference_date(sentences);
     let mut tense = frame::Tense::Unmarked;
     let mut context: Option<Pair> = None;
+    // The last such pair of two states, for "kedua negara" when the pair
+    // before has an organisation in it.
+    let mut state_context: Option<Pair> = None;
     let mut last_section = usize::MAX;
     let mut prev = Previous::default();
     for sent in sentences {
@@ -134,9 +137,12 @@ fn walk(
         if sent.paragraph != prev.paragraph {
             tense = frame::Tense::Unmarked;
         }
+        if let Some(p) = context.as_ref().filter(|p| sides::states(p, lex)) {
+            state_context = Some(p.clone());
+        }
         let (contributions, said) = analyse(
             sent,
-            context.as_ref(),
+            (context.as_ref(), state_context.as_ref()),
             section_pair.as_ref(),
             &prev,
             (reference, tense),
@@ -176,7 +182,7 @@ fn walk(
 /// each cue's share per pair.
 fn analyse(
     sent: &Sentence,
-    context: Option<&Pair>,
+    (context, state_context): (Option<&Pair>, Option<&Pair>),
     section_pair: Option<&Pair>,
     prev: &Previous,
     (reference, tense): (Option<crate::ingest::dates::Date>, frame::Tense),
@@ -206,7 +212,12 @@ fn analyse(
     sides::mark_reciprocal(&v, &mut sides, lex);
     sides::joined_agents(&v, &mut sides);
     sides::drop_relative_members(&v, &mut sides, lex);
-    sides::pair_anaphora(&v, &mut sides, context.or(section_pair));
+    sides::pair_anaphora(
+        &v,
+        &mut sides,
+        (context.or(section_pair), state_context),
+        lex,
+    );
     let blocs = sides::memberships(&v, &sides, lex);
     // "another CSTO member, Belarus", "dua anggota MSG": the organisation
     // describes its members here; the members are the parties.
@@ -525,5 +536,86 @@ mod tests {
     fn mere_co_mention_is_not_a_relation() {
         let rs = rels("Delegasi dari Malaysia, Thailand, dan Vietnam hadir dalam acara itu.");
         assert!(rs.is_empty(), "{rs:?}");
+    }
+
+    #[test]
+    fn a_conflict_that_stopped_is_no_conflict() {
+        // Written for this test, both languages: "tidak lagi" / "no longer"
+        // before a conflict word says it ended; before a cooperation word,
+        // that it stopped.
+        for text in [
+            "Kenya dan Somalia tidak lagi saling memutus hubungan.",
+            "Kenya and Somalia are no longer at war.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs, ["KEN-SOM cooperation"], "{text}");
+        }
+        for text in [
+            "Kenya tidak lagi bekerja sama dengan Somalia di perbatasan.",
+            "Kenya no longer cooperates with Somalia on the border.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs, ["KEN-SOM conflict"], "{text}");
+        }
+    }
+
+    #[test]
+    fn those_who_fight_alongside_each_other_are_comrades() {
+        // Written for this test, both languages.
+        for text in [
+            "Uganda, whose troops have fought alongside the Somali army since 2007, pledged more soldiers.",
+            "Pasukan Uganda bertempur bersama tentara Somalia sejak 2007.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs, ["SOM-UGA cooperation"], "{text}");
+        }
+        // With the enemy named, the fighting word keeps its sense.
+        let rs = rels("Uganda fought alongside Tanzania against Kenya.");
+        assert!(!rs.iter().any(|r| r == "KEN-UGA cooperation"), "{rs:?}");
+    }
+
+    #[test]
+    fn an_agreement_that_stalled_is_broken() {
+        // Written for this test, both languages: the halt breaks what was
+        // agreed before it, in its clause or the clause before.
+        for text in [
+            "The peace accord that Peru and Ecuador signed in May stalled over the summer.",
+            "Peru dan Ekuador menandatangani perjanjian damai pada Mei, tetapi pelaksanaannya tersendat.",
+            "The ceasefire between Peru and Ecuador collapsed.",
+        ] {
+            let rs = rels(text);
+            assert_eq!(rs, ["ECU-PER conflict"], "{text}");
+        }
+        // A halt before what the story tells, then resumed, is history.
+        let rs = rels(
+            "Peru and Ecuador agreed to resume the border talks, which had stalled since 2011.",
+        );
+        assert_eq!(rs, ["ECU-PER cooperation"]);
+    }
+
+    #[test]
+    fn ties_cut_and_not_restored_are_the_state_now() {
+        // Written for this test: the talks and the agreement do not outweigh
+        // relations broken off and never restored.
+        let text = "Peru dan Ekuador menggelar perundingan di Lima.\n\n\
+            Ekuador memutus hubungan diplomatik dengan Peru bulan lalu.\n\n\
+            Kedua negara sepakat bertemu lagi dan menandatangani nota kesepahaman soal perdagangan perbatasan.";
+        assert_eq!(rels(text), ["ECU-PER conflict"]);
+        // Restored later, the cut is history.
+        let text = "Ecuador broke off diplomatic relations with Peru in 2019.\n\n\
+            The two countries restored diplomatic relations in 2023 and signed a trade agreement.";
+        assert_eq!(rels(text), ["ECU-PER cooperation"]);
+    }
+
+    #[test]
+    fn the_two_countries_are_two_states() {
+        // Written for this test: "the two neighbours" after a sentence about
+        // a state and an organisation means the two states named before.
+        let text = "Kenya and Tanzania signed a border agreement in March.\n\n\
+            The African Union praised Kenya for the deal.\n\n\
+            The relationship between the two neighbours is mixed.";
+        let rs = rels(text);
+        assert!(has(&rs, "KEN-TZA mixed"), "{rs:?}");
+        assert!(!rs.iter().any(|r| r.starts_with("AU-KEN mixed")), "{rs:?}");
     }
 }

@@ -314,11 +314,48 @@ pub(super) fn mark_reciprocal(v: &View, sides: &mut [Side], lex: &Lexicon) {
     }
 }
 
+/// Both of a pair are states.
+pub(super) fn states((a, b): &Pair, lex: &Lexicon) -> bool {
+    let state = |id: &str| {
+        lex.gazetteer
+            .index(id)
+            .is_some_and(|i| lex.gazetteer.actor(i).kind == ActorKind::State)
+    };
+    state(a) && state(b)
+}
+
+/// Words of an anaphor that name two states ("kedua negara", "the two
+/// neighbours"), not any two parties ("kedua pihak", "both sides").
+const STATE_NOUNS: &[&str] = &[
+    "negara",
+    "tetangga",
+    "countries",
+    "nations",
+    "neighbours",
+    "neighbors",
+    "states",
+];
+
 /// "kedua negara", "both countries": the pair named before (`context`); with
-/// both named in the sentence, they are the pair.
-pub(super) fn pair_anaphora(v: &View, sides: &mut Vec<Side>, context: Option<&Pair>) {
+/// both named in the sentence, they are the pair. An anaphor that names two
+/// states ("the two neighbours") skips a pair with an organisation in it for
+/// the last pair of two states (`state_context`).
+pub(super) fn pair_anaphora(
+    v: &View,
+    sides: &mut Vec<Side>,
+    (context, state_context): (Option<&Pair>, Option<&Pair>),
+    lex: &Lexicon,
+) {
     let distinct = v.sent.actor_ids();
     for (s, e) in v.ranges(cat::ANAPHORA) {
+        // "between the two neighbours" matches as "between the two".
+        let of_states = v.lower[s..(e + 1).min(v.lower.len())]
+            .iter()
+            .any(|w| STATE_NOUNS.contains(w));
+        let context = match context {
+            Some(p) if of_states && !states(p, lex) => state_context,
+            c => c,
+        };
         if distinct.len() == 2 {
             // "between the two" with both named: they are the pair.
             for g in sides.iter_mut() {

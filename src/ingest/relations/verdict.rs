@@ -34,6 +34,7 @@ const OPENERS: &[&str] = &[
     "therefore",
     "overall",
     "today",
+    "yet",
     "bilateral",
     "diplomatic",
 ];
@@ -70,6 +71,7 @@ pub(super) fn mark(
         trend: None,
         target: None,
         now: 1.0,
+        ties: None,
     };
     let now_of = |s: usize, e: usize| time.factor(v, &word_at(s, e), hits, lex);
     let past = |s: usize, e: usize| time.is_past(v, &word_at(s, e), hits, lex);
@@ -103,11 +105,17 @@ pub(super) fn mark(
             at: s,
             balance: 1.0,
             verdict,
+            ties: None,
         };
         for (s, e) in v.ranges(cat::MIXED_STATE) {
             if within(s) && !past(s, e) {
                 added.push(word(s, e, 0.0, Verdict::Mixed));
             }
+        }
+        if let Some((s, e)) = neither_nor(v, hits, end, stop)
+            && !past(s, e)
+        {
+            added.push(word(s, e, 0.0, Verdict::Mixed));
         }
         // State words speak only where the statement has no cue of its own
         // ("tetap erat"; in "kerja sama yang erat" the cue says it). A cue
@@ -211,6 +219,43 @@ pub(super) fn mark(
     }
 }
 
+/// "is neither an alliance nor a conflict", "tidak dapat digolongkan sebagai
+/// hubungan kooperatif maupun konfliktual": a statement that denies both
+/// directions at once says the relationship is in between, that is mixed.
+/// A negation, then a cue of one direction, a disjunction, and a cue of the
+/// other, all in the statement (`end..stop`). Returns the span of the two.
+fn neither_nor(v: &View, hits: &[Hit], end: usize, stop: usize) -> Option<(usize, usize)> {
+    // The direction of a cue as written, before its negation.
+    let written = |h: &Hit| {
+        if h.negated() {
+            -h.value.signum()
+        } else {
+            h.value.signum()
+        }
+    };
+    let neg = (end..stop).find(|&k| {
+        matches!(
+            v.lower[k],
+            "tidak" | "tak" | "bukan" | "neither" | "not" | "never" | "belum"
+        )
+    })?;
+    let inside: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.start > neg && h.end <= stop && h.value != 0.0)
+        .collect();
+    for (i, a) in inside.iter().enumerate() {
+        for b in &inside[i + 1..] {
+            let disjoined = v.lower[a.end..b.start]
+                .iter()
+                .any(|w| matches!(*w, "maupun" | "ataupun" | "atau" | "nor" | "or"));
+            if written(a) != written(b) && disjoined {
+                return Some((a.start, b.end));
+            }
+        }
+    }
+    None
+}
+
 /// Add `x` to `cs`, as one with a contribution of the same cue already there.
 fn add_merged(cs: &mut Vec<Contribution>, x: Contribution) {
     match cs.iter_mut().find(|y| y.at == x.at) {
@@ -233,8 +278,10 @@ fn opens_clause(v: &View, at: usize, lex: &Lexicon) -> bool {
     let mut skipped = 0;
     while k > 0 {
         let w = v.lower[k - 1];
-        if matches!(w, "," | ";" | ":" | "(" | "—" | "–" | "-" | "\"" | "“")
-            || is_conj(w)
+        if matches!(
+            w,
+            "," | ";" | ":" | "(" | "—" | "–" | "-" | "\"" | "“" | "bahwa" | "that"
+        ) || is_conj(w)
             || lex.relations.clause_breaks.contains(w)
         {
             return true;
@@ -286,6 +333,18 @@ fn named_pairs(v: &View, sides: &[Side], n: usize, lex: &Lexicon) -> Option<(Vec
         }
         let h = side_at(n + 1, 2)?;
         return Some((across(g, h), h.end));
+    }
+    // "hubungan ini", "this relationship": the pair named back (`sides`).
+    if let Some(g) = sides
+        .iter()
+        .find(|g| g.start <= n && n < g.end && g.reciprocal && g.actors.len() == 2)
+    {
+        return opens_clause(v, g.start, lex).then(|| {
+            (
+                pair(&g.actors[0], &g.actors[1]).into_iter().collect(),
+                g.end,
+            )
+        });
     }
     if !opens_clause(v, n, lex) {
         return None;
@@ -432,5 +491,28 @@ mod tests {
         let id = "Estonia dan Latvia\n\nEstonia dan Latvia menandatangani perjanjian pertahanan udara bersama pada Maret 2026. Hubungan keduanya belum pernah seerat ini, sementara hubungan mereka dengan Rusia memburuk tajam.\n";
         assert_eq!(stance(id, "EST", "LVA"), Some(Stance::Cooperation));
         assert_eq!(stance(id, "LVA", "RUS"), Some(Stance::Conflict));
+    }
+
+    #[test]
+    fn a_relationship_that_is_neither_one_nor_the_other_is_mixed() {
+        // Written for this test, both languages: the events lean to
+        // cooperation; the statement denies both directions.
+        let en = "Chile and Bolivia\n\nChile and Bolivia signed a gas agreement and opened a border crossing in 2026. The relationship between Chile and Bolivia is neither an alliance nor a rivalry.\n";
+        assert_eq!(stance(en, "BOL", "CHL"), Some(Stance::Mixed));
+        let id = "Chile dan Bolivia\n\nChile dan Bolivia menandatangani perjanjian gas dan membuka pos perbatasan pada 2026. Para analis menilai bahwa hubungan Chile-Bolivia tidak dapat disebut hubungan kooperatif maupun konfliktual.\n";
+        assert_eq!(stance(id, "BOL", "CHL"), Some(Stance::Mixed));
+        // One direction denied alone is no such statement.
+        let en = "Chile and Bolivia\n\nChile and Bolivia signed a gas agreement and opened a border crossing in 2026. The relationship between Chile and Bolivia is not a rivalry.\n";
+        assert_ne!(stance(en, "BOL", "CHL"), Some(Stance::Mixed));
+    }
+
+    #[test]
+    fn this_relationship_is_the_pair_named_before() {
+        // Written for this test: "hubungan ini" / "this relationship" names
+        // back the pair, and its state decides over the history told.
+        let id = "Chile dan Bolivia\n\nPada 2018, Bolivia memutus hubungan diplomatik dengan Chile dan menggugatnya di mahkamah internasional. Pada Februari 2026 Chile dan Bolivia menandatangani perjanjian gas. Menurut analis, hubungan ini kemungkinan besar akan terus membaik.\n";
+        assert_eq!(stance(id, "BOL", "CHL"), Some(Stance::Cooperation));
+        let en = "Chile and Bolivia\n\nChile and Bolivia signed a gas agreement this year. Yet this relationship remains hostile, an analyst said.\n";
+        assert_eq!(stance(en, "BOL", "CHL"), Some(Stance::Conflict));
     }
 }
