@@ -83,12 +83,12 @@ fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String>
     if org_before.is_some()
         && let Some(l) = agent(f, e)
     {
-        return l.ids.clone();
+        return with_companions(f, l);
     }
     let mut subject: Vec<String> = match (before, after, org_before) {
         (Some(l), _, None) => l.ids.clone(),
         (Some(l), _, Some(o)) if l.end <= o.start => l.ids.clone(),
-        (_, Some(l), Some(_)) => l.ids.clone(),
+        (_, Some(l), Some(_)) => with_companions(f, l),
         (Some(l), _, _) => l.ids.clone(),
         (None, None, _) if f.pronoun_subject => f.group_subject(),
         (None, None, _) => f
@@ -121,9 +121,28 @@ fn subject(f: &Facts, s: usize, e: usize, org_before: Option<&M>) -> Vec<String>
     subject
 }
 
+/// The states of `l` and those named right after it with "together with"
+/// ("founded by Indonesia together with Malaysia, ...", "didirikan Rusia
+/// bersama Brasil, India, dan China").
+fn with_companions(f: &Facts, l: &StateList) -> Vec<String> {
+    let mut ids = l.ids.clone();
+    if let Some(next) = f
+        .lists
+        .iter()
+        .find(|m| m.start > l.end && together_with(f, m.start).is_some_and(|intro| intro == l.end))
+    {
+        for id in &next.ids {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
+}
+
 /// Where a "together with" ("bersama", "along with", "alongside") right
 /// before token `start` begins.
-fn together_with(f: &Facts, start: usize) -> Option<usize> {
+pub(super) fn together_with(f: &Facts, start: usize) -> Option<usize> {
     let w = |k: usize| start.checked_sub(k).map(|i| f.lower[i]);
     if matches!(
         (w(2), w(1)),

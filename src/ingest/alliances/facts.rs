@@ -113,6 +113,8 @@ impl Context {
     /// then to the one named first in its sentence (the subject: "Indonesia
     /// dan Turki bersama Meksiko ... membentuk MIKTA. Keduanya ...").
     fn salient_pair(&self, index: usize) -> Option<Vec<String>> {
+        // How many sentences back two states named together still are "both".
+        const LIST_REACH: usize = 3;
         let mut ranked: Vec<(&str, f64, usize, usize)> = self
             .recent_states
             .iter()
@@ -137,10 +139,11 @@ impl Context {
             pair.sort();
             return Some(pair);
         }
-        // Nothing recent: the last two states named together, else the two
-        // the document names most.
-        if let Some((l, _)) = &self.last_list
+        // Nothing recent: the last two states named together a few
+        // sentences back, else the two the document names most.
+        if let Some((l, at)) = &self.last_list
             && l.len() == 2
+            && index - at <= LIST_REACH
         {
             return Some(l.clone());
         }

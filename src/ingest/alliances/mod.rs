@@ -99,6 +99,7 @@ pub fn extract(sentences: &[Sentence], relations: &[Relation], lex: &Lexicon) ->
         statements::composition(&f, lex, &mut acc);
         statements::leaders(&f, lex, &mut acc);
         statements::chairs(&f, &mut acc);
+        statements::possessed(&f, &mut acc);
         partnerships::record(&f, main_coop.as_ref(), lex, &mut acc);
         ctx.update(&f);
     }
@@ -784,5 +785,111 @@ mod tests {
         assert_eq!(members(&a, "G7"), ["CAN member"]);
         let a = alliances("Malaysia mengajak sesama anggota ASEAN menolak klaim itu.");
         assert_eq!(members(&a, "ASEAN"), ["MYS member"]);
+    }
+
+    fn sorted(mut v: Vec<String>) -> Vec<String> {
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn organisations_named_in_a_row_with_an_acronym_between() {
+        // Written for this test: "X (ACR) dan Y" after a membership noun
+        // names both organisations.
+        let a = alliances(
+            "Kenya dan Tanzania sama-sama anggota Organisasi Kerja Sama Islam (OKI) dan OPEC.",
+        );
+        for org in ["OIC", "OPEC"] {
+            assert_eq!(members(&a, org), ["KEN member", "TZA member"], "{org}");
+        }
+    }
+
+    #[test]
+    fn founders_named_together_with_the_agent() {
+        // Written for this test, both languages.
+        for text in [
+            "ASEAN was founded by Indonesia together with Malaysia, the Philippines, Singapore and Thailand.",
+            "ASEAN didirikan Indonesia bersama Malaysia, Filipina, Singapura, dan Thailand.",
+        ] {
+            let a = alliances(text);
+            assert_eq!(
+                sorted(members(&a, "ASEAN")),
+                [
+                    "IDN founder",
+                    "MYS founder",
+                    "PHL founder",
+                    "SGP founder",
+                    "THA founder"
+                ],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn belonging_to_a_bloc_together_with_others() {
+        // Written for this test: "tergabung dalam" is membership, and the
+        // subject before "bersama" (a list or "kedua negara") is in it too.
+        let a = alliances("Malaysia bersama Indonesia dan Filipina tergabung dalam ASEAN.");
+        assert_eq!(
+            sorted(members(&a, "ASEAN")),
+            ["IDN member", "MYS member", "PHL member"]
+        );
+        let a = alliances(
+            "Malaysia dan Singapura menandatangani perjanjian air.\n\nKedua negara sama-sama anggota APEC, dan bersama Australia, Inggris, serta Selandia Baru tergabung dalam Pengaturan Pertahanan Lima Negara (FPDA) sejak 1971.",
+        );
+        assert_eq!(
+            sorted(members(&a, "FPDA")),
+            [
+                "AUS member",
+                "GBR member",
+                "MYS member",
+                "NZL member",
+                "SGP member"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_compared_with_a_member_in_a_relative_clause() {
+        // Written for this test, both languages: "X, which like Y is a
+        // member of ..." names both.
+        for text in [
+            "Romania, which like Poland is a member of both the EU and NATO, has taken a softer line.",
+            "Rumania, yang seperti Polandia merupakan anggota Uni Eropa, mengambil sikap lebih lunak.",
+        ] {
+            let a = alliances(text);
+            assert_eq!(
+                sorted(members(&a, "EU")),
+                ["POL member", "ROU member"],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn states_that_call_an_organisation_theirs() {
+        // Written for this test.
+        let a = alliances(
+            "Kenya, Uganda and Tanzania say their East African Community is here to stay.",
+        );
+        assert_eq!(
+            sorted(members(&a, "EAC")),
+            ["KEN member", "TZA member", "UGA member"]
+        );
+        // "their" after a preposition belongs to another clause's subject.
+        let a = alliances(
+            "Kenya and Uganda signed a deal with their neighbours at the East African Community summit.",
+        );
+        assert!(members(&a, "EAC").is_empty());
+    }
+
+    #[test]
+    fn both_countries_is_not_a_pair_named_long_before() {
+        // Written for this test: two states named together as observers
+        // several sentences back are not "both countries" now.
+        let text = "Chad and Sudan met in N'Djamena on Monday. Chad accused Sudan of arming rebels, and Sudan denied it.\n\nEnvoys from Kenya and Ghana attended as observers.\n\nThe talks lasted two days. Aid groups welcomed the meeting. Fighting has eased in the region.\n\nBoth countries remain members of the African Union.";
+        let a = alliances(text);
+        assert_eq!(sorted(members(&a, "AU")), ["SDN member", "TCD member"]);
     }
 }

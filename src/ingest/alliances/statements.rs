@@ -101,15 +101,55 @@ fn named_members(
     if let Some(l) = listed {
         return l.ids.clone();
     }
-    f.lists
-        .iter()
-        .find(|l| {
-            l.end <= noun_start
-                && noun_start - l.end <= 6
-                && f.lower[l.end..noun_start].iter().all(|w| describes(w, al))
-        })
-        .map(|l| l.ids.clone())
-        .unwrap_or_default()
+    let Some(l) = f.lists.iter().find(|l| {
+        l.end <= noun_start
+            && noun_start - l.end <= 6
+            && f.lower[l.end..noun_start].iter().all(|w| describes(w, al))
+    }) else {
+        return Vec::new();
+    };
+    let mut ids = l.ids.clone();
+    // "Malaysia bersama Indonesia dan Filipina tergabung dalam ...", "...,
+    // dan bersama Australia, Inggris, serta Selandia Baru tergabung dalam
+    // FPDA": the subject before "bersama" (a list, or "kedua negara") is in
+    // it too.
+    if let Some(intro) = super::events::together_with(f, l.start) {
+        let before = f
+            .lists
+            .iter()
+            .find(|k| k.end <= intro && intro - k.end <= 1)
+            .map(|k| k.ids.clone());
+        let pronoun = || {
+            f.found
+                .get(cat::GROUP_PRONOUNS)
+                .iter()
+                .any(|p| tok_end(f.toks, p.end) <= intro)
+                .then(|| f.group_subject())
+        };
+        for id in before.or_else(pronoun).unwrap_or_default() {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    // "Slovakia, which like Hungary is a member of ...", "Slowakia, yang
+    // seperti Hongaria merupakan anggota ...": the state compared with is
+    // one, and so is the one the relative clause is about.
+    let like = |k: usize| matches!(f.lower.get(k), Some(&("like" | "seperti" | "sebagaimana")));
+    let which = |k: usize| matches!(f.lower.get(k), Some(&("which" | "yang")));
+    if l.start >= 3
+        && like(l.start - 1)
+        && which(l.start - 2)
+        && f.lower[l.start - 3] == ","
+        && let Some(k) = f.lists.iter().find(|k| k.end == l.start - 3)
+    {
+        for id in &k.ids {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
 }
 
 /// List `l` is named right after the membership noun ending at `after_noun`.
@@ -228,7 +268,7 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
                     && !f.lower[end..o.start].is_empty()
                     && f.lower[end..o.start]
                         .iter()
-                        .all(|w| matches!(*w, "and" | "dan" | "serta" | "," | "the"))
+                        .all(|w| matches!(*w, "and" | "dan" | "serta" | "," | "the" | "(" | ")"))
             }) {
                 if !orgs.contains(&o.id) {
                     orgs.push(o.id.clone());
@@ -243,6 +283,32 @@ pub(super) fn members(f: &Facts, lex: &Lexicon, acc: &mut BTreeMap<String, Acc>)
             }
             a.evidence(f.sent);
         }
+    }
+}
+
+/// "Mali, Burkina Faso and Niger say their Alliance of Sahel States is here
+/// to stay", "Kenya and Uganda rely on their EAC partners": the states that
+/// open the sentence call the organisation theirs; they are its members.
+pub(super) fn possessed(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
+    let Some(subject) = f.lists.first().filter(|l| l.ids.len() >= 2 && l.by_name) else {
+        return;
+    };
+    for o in &f.orgs {
+        let theirs = o.start >= 1
+            && f.lower[o.start - 1] == "their"
+            && o.start - 1 >= subject.end
+            && o.start - 1 - subject.end <= 6
+            && !f.lower[subject.end..o.start - 1]
+                .iter()
+                .any(|w| matches!(*w, "." | ";" | ":" | "," | "with" | "and" | "to" | "of"));
+        if !theirs {
+            continue;
+        }
+        let a = organisation(acc, o.id.clone());
+        for id in &subject.ids {
+            a.member(id, "member", None);
+        }
+        a.evidence(f.sent);
     }
 }
 
