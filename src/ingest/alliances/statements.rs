@@ -296,7 +296,7 @@ pub(super) fn possessed(f: &Facts, acc: &mut BTreeMap<String, Acc>) {
     for o in &f.orgs {
         let theirs = o.start >= 1
             && f.lower[o.start - 1] == "their"
-            && o.start - 1 >= subject.end
+            && o.start > subject.end
             && o.start - 1 - subject.end <= 6
             && !f.lower[subject.end..o.start - 1]
                 .iter()
