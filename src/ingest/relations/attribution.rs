@@ -96,16 +96,23 @@ pub(super) fn drop_mediators(v: &View, sides: &mut Vec<Side>, lex: &Lexicon) {
         // no other side stands between.
         let as_role =
             noun && ms > 0 && matches!(v.lower[ms - 1], "as" | "sebagai") && before.is_none();
+        // "Senegal's president and Togo's foreign minister have acted as
+        // go-betweens": every side of the clause before the role is in it.
+        let in_role = |k: usize| {
+            let g = &sides[k];
+            g.end <= ms && v.clause(g.start) == v.clause(ms) && !between(k)
+        };
         if as_role
-            && let Some(i) = sides
-                .iter()
-                .position(|g| g.end <= ms && v.clause(g.start) == v.clause(ms))
+            && let Some(i) = (0..sides.len()).position(in_role)
             && (i + 1..sides.len()).all(|k| {
                 let g = &sides[k];
-                g.start >= ms || v.clause(g.start) != v.clause(ms) || between(k)
+                g.start >= ms || v.clause(g.start) != v.clause(ms) || between(k) || in_role(k)
             })
         {
-            sides.remove(i);
+            let drop: Vec<usize> = (0..sides.len()).filter(|&k| in_role(k)).collect();
+            for k in drop.into_iter().rev() {
+                sides.remove(k);
+            }
             continue;
         }
         let by = passive || v.lower.get(me).is_some_and(|w| matches!(*w, "by" | "oleh"));

@@ -360,7 +360,30 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
                     .iter()
                     .all(|w| w.chars().all(char::is_alphabetic))
         });
-        if not_taken {
+        // "has chosen negotiation over confrontation", "preferred talks
+        // over sanctions": after a choice verb, "over" opens the course not
+        // taken.
+        let over_choice = s >= 2
+            && v.lower[s - 1] == "over"
+            && v.lower[s.saturating_sub(5)..s - 1].iter().any(|w| {
+                matches!(
+                    *w,
+                    "chose"
+                        | "chosen"
+                        | "choose"
+                        | "chooses"
+                        | "choosing"
+                        | "prefer"
+                        | "prefers"
+                        | "preferred"
+                        | "preferring"
+                        | "favoured"
+                        | "favored"
+                        | "favours"
+                        | "favors"
+                )
+            });
+        if not_taken || over_choice {
             continue;
         }
         let form = v.text[cm.start..cm.end].to_lowercase();

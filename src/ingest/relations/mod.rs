@@ -618,4 +618,46 @@ mod tests {
         assert!(has(&rs, "KEN-TZA mixed"), "{rs:?}");
         assert!(!rs.iter().any(|r| r.starts_with("AU-KEN mixed")), "{rs:?}");
     }
+
+    #[test]
+    fn go_betweens_are_no_parties() {
+        // Written for this test, both languages: every side of the clause
+        // before "acted as go-betweens" is a mediator.
+        for text in [
+            "Ghana's president and Benin's foreign minister acted as go-betweens, and officials of Mali and Niger met in Accra.",
+            "Ghana's President John Mahama and Benin's Foreign Minister Shegun Bakari have acted as go-betweens, and officials of the two sides met in Accra.",
+            "Presiden Ghana dan Menteri Luar Negeri Benin bertindak sebagai perantara, dan pejabat Mali dan Niger bertemu di Accra.",
+        ] {
+            let rs = rels(text);
+            assert!(
+                !rs.iter().any(|r| r.starts_with("BEN-GHA")),
+                "{text}: {rs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn members_listed_in_an_appositive_are_no_parties() {
+        // Written for this test: the members named in ", now reduced to 12
+        // members including ..." describe the bloc; they do not act.
+        let rs = rels(
+            "SADC, now grown to 16 members including Angola, Zambia and Malawi, imposed sanctions on Madagascar.",
+        );
+        assert!(has(&rs, "MDG-SADC conflict"), "{rs:?}");
+        assert!(
+            !rs.iter().any(|r| r.contains("AGO") || r.contains("ZMB")),
+            "{rs:?}"
+        );
+    }
+
+    #[test]
+    fn the_course_not_chosen_after_over() {
+        // Written for this test: after a choice verb, "over" names what was
+        // not done; elsewhere "over" is a topic ("sanctions over the
+        // border").
+        let rs = rels("Kenya has chosen dialogue with Somalia over confrontation.");
+        assert_eq!(rs, ["KEN-SOM cooperation"]);
+        let rs = rels("Kenya imposed sanctions on Somalia over the border dispute.");
+        assert_eq!(rs, ["KEN-SOM conflict"]);
+    }
 }

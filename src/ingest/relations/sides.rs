@@ -430,25 +430,40 @@ pub(super) fn drop_relative_members(v: &View, sides: &mut Vec<Side>, lex: &Lexic
 /// closed by a comma. Returns where the list ends.
 fn member_list_clause(v: &View, e: usize, sides: &[Side]) -> Option<usize> {
     let w = |k: usize| v.lower.get(k).copied().unwrap_or("");
-    if w(e) != "," || !matches!(w(e + 1), "whose" | "which" | "yang") {
+    if w(e) != "," {
         return None;
     }
-    let opener = (e + 2..e + 5).find(|&k| {
-        matches!(
-            w(k),
-            "members"
-                | "member"
-                | "anggotanya"
-                | "beranggotakan"
-                | "includes"
-                | "include"
-                | "comprises"
-                | "groups"
-                | "brings"
-                | "meliputi"
-                | "mencakup"
-                | "terdiri"
-        )
+    // "ECOWAS, now reduced to 12 members including Nigeria and Ghana, has
+    // chosen ...", "ASEAN, dengan sepuluh anggota termasuk Laos, ...": an
+    // appositive with a membership noun and a list word.
+    let appositive = (e + 1..e + 8).find(|&k| {
+        matches!(w(k), "members" | "anggota" | "member")
+            && matches!(
+                (w(k + 1), w(k + 2)),
+                ("including" | "termasuk" | "seperti" | "like", _) | ("such", "as")
+            )
+    });
+    if !matches!(w(e + 1), "whose" | "which" | "yang") && appositive.is_none() {
+        return None;
+    }
+    let opener = appositive.or_else(|| {
+        (e + 2..e + 5).find(|&k| {
+            matches!(
+                w(k),
+                "members"
+                    | "member"
+                    | "anggotanya"
+                    | "beranggotakan"
+                    | "includes"
+                    | "include"
+                    | "comprises"
+                    | "groups"
+                    | "brings"
+                    | "meliputi"
+                    | "mencakup"
+                    | "terdiri"
+            )
+        })
     })?;
     let mut list = sides
         .iter()
