@@ -336,6 +336,11 @@ mod tests {
             ),
             ("Hamas dan Hizbullah memuji Teheran.", &["IRN"]),
             ("Negara-negara Amerika Latin dan Samudra Hindia.", &[]),
+            // An outlet named after a country is a source, not the state.
+            (
+                "Kenya resmi bergabung dengan forum itu, lapor CNN Indonesia dan Bangkok Post.",
+                &["KEN"],
+            ),
             (
                 "Pejabat AS dan RRT bertemu di Jenewa, as planned.",
                 &["CHN", "USA"],
