@@ -424,10 +424,32 @@ pub(super) fn from_hits(
     hits: &[Hit],
     lex: &Lexicon,
 ) -> Contributions {
-    // Sides that are the object of a cue before them.
+    // Sides that are the object of a cue before them: its target, or the
+    // side a few words after a cue without one ("Mali expelled the last
+    // French troops ... and now relies on Russia": France is what was
+    // expelled, not who relies).
     let objects: Vec<(usize, usize)> = hits
         .iter()
-        .filter_map(|h| h.target.map(|t| (h.start, t)))
+        .filter_map(|h| {
+            h.target
+                .or_else(|| {
+                    sides.iter().position(|g| {
+                        g.start >= h.end
+                            && g.start - h.end <= 3
+                            && v.clause(g.start) == v.clause(h.start)
+                            // a direct object: "dari Armenia", "by Russia",
+                            // "yang ..." name an agent or another clause
+                            && v.lower[h.end..g.start].iter().all(|w| {
+                                !matches!(
+                                    *w,
+                                    "dari" | "of" | "by" | "oleh" | "from" | "with" | "dengan"
+                                        | "yang" | "which" | "who" | "," | "and" | "dan"
+                                )
+                            })
+                    })
+                })
+                .map(|t| (h.start, t))
+        })
         .collect();
     let mut out = Contributions::new();
     for h in hits {

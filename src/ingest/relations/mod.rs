@@ -660,4 +660,21 @@ mod tests {
         let rs = rels("Kenya imposed sanctions on Somalia over the border dispute.");
         assert_eq!(rs, ["KEN-SOM conflict"]);
     }
+
+    #[test]
+    fn the_object_of_one_verb_is_not_the_subject_of_the_next() {
+        // Written for this test, both languages: France is what Chad
+        // expelled; Chad, not France, relies on Russia.
+        for text in [
+            "Chad expelled the last French troops in 2024 and now relies on Russia for training.",
+            "Chad mengusir pasukan Prancis terakhir pada 2024 dan kini bergantung pada Rusia untuk pelatihan.",
+        ] {
+            let rs = rels(text);
+            assert!(
+                !rs.iter().any(|r| r.starts_with("FRA-RUS")),
+                "{text}: {rs:?}"
+            );
+            assert!(has(&rs, "RUS-TCD cooperation"), "{text}: {rs:?}");
+        }
+    }
 }
