@@ -320,10 +320,14 @@ fn fought_alongside(v: &View, class: QuadClass, s: usize, e: usize) -> bool {
         }
         _ => false,
     };
-    let enemy_named = (e..v.lower.len())
-        .take_while(|&k| v.clause(k) == v.clause(s))
-        .any(|k| matches!(v.lower[k], "against" | "melawan" | "terhadap"));
-    class == QuadClass::MaterialConflict && with && !enemy_named
+    // Looked for only after the cheap checks, and within a dozen words, so
+    // a sentence without ends costs no more than a normal one.
+    let enemy_named = || {
+        (e..v.lower.len().min(e + 12))
+            .take_while(|&k| v.clause(k) == v.clause(s))
+            .any(|k| matches!(v.lower[k], "against" | "melawan" | "terhadap"))
+    };
+    class == QuadClass::MaterialConflict && with && !enemy_named()
 }
 
 /// Every cue of the sentence with its value and target.
@@ -477,12 +481,23 @@ pub(super) fn find(v: &View, sides: &[Side], lex: &Lexicon) -> Vec<Hit> {
 /// clause has no cue, those of the clause before.
 fn stalled(v: &View, hits: &mut [Hit], lex: &Lexicon) {
     let stalls = &lex.modifiers.stalls;
+    // A halt reaches this many words back: a clause, not a runaway sentence.
+    const REACH: usize = 40;
+    // The second words of two-word halts ("broke down"), so that most words
+    // cost no allocation.
+    let seconds: Vec<&str> = stalls
+        .iter()
+        .filter_map(|w| w.split_once(' ').map(|(_, b)| b))
+        .collect();
+    debug_assert!(hits.windows(2).all(|p| p[0].start <= p[1].start));
     for k in 0..v.lower.len() {
-        let two = v
-            .lower
-            .get(k + 1)
-            .is_some_and(|w| stalls.contains(&format!("{} {w}", v.lower[k])));
-        if !stalls.contains(v.lower[k]) && !two {
+        let one = stalls.contains(v.lower[k]);
+        let two = !one
+            && v.lower.get(k + 1).is_some_and(|w| seconds.contains(w))
+            && v.lower
+                .get(k + 1)
+                .is_some_and(|w| stalls.contains(&format!("{} {w}", v.lower[k])));
+        if !one && !two {
             continue;
         }
         // "which had stalled since 2011", "yang sempat mandek": a halt
@@ -496,17 +511,18 @@ fn stalled(v: &View, hits: &mut [Hit], lex: &Lexicon) {
             continue;
         }
         let c = v.clause(k);
+        // Hits are in reading order: only those near the word are looked at.
+        let from = hits.partition_point(|h| h.start + REACH < k);
+        let to = hits.partition_point(|h| h.start <= k + REACH);
         let breaks = |h: &Hit, clause: usize| {
             h.value > 0.0 && !h.negated() && v.clause(h.start) == clause && h.start < k
         };
-        let mut broken: Vec<usize> = (0..hits.len())
+        let mut broken: Vec<usize> = (from..to)
             .filter(|&i| breaks(&hits[i], c) || hits[i].value > 0.0 && hits[i].start == k + 1)
             .collect();
-        let own_clause_bare = !hits.iter().any(|h| v.clause(h.start) == c);
+        let own_clause_bare = !hits[from..to].iter().any(|h| v.clause(h.start) == c);
         if broken.is_empty() && own_clause_bare && c > 0 {
-            broken = (0..hits.len())
-                .filter(|&i| breaks(&hits[i], c - 1))
-                .collect();
+            broken = (from..to).filter(|&i| breaks(&hits[i], c - 1)).collect();
         }
         for i in broken {
             let h = &mut hits[i];

@@ -233,15 +233,17 @@ fn neither_nor(v: &View, hits: &[Hit], end: usize, stop: usize) -> Option<(usize
             h.value.signum()
         }
     };
-    let neg = (end..stop).find(|&k| {
+    let neg = (end..stop.min(end + 20)).find(|&k| {
         matches!(
             v.lower[k],
             "tidak" | "tak" | "bukan" | "neither" | "not" | "never" | "belum"
         )
     })?;
+    // The two follow the negation closely ("neither an alliance nor a
+    // conflict"); a bounded window keeps a sentence without ends cheap.
     let inside: Vec<&Hit> = hits
         .iter()
-        .filter(|h| h.start > neg && h.end <= stop && h.value != 0.0)
+        .filter(|h| h.start > neg && h.start <= neg + 12 && h.end <= stop && h.value != 0.0)
         .collect();
     for (i, a) in inside.iter().enumerate() {
         for b in &inside[i + 1..] {
