@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::Acc;
-use super::facts::{Facts, M, StateList, tok_at, tok_end};
+use super::facts::{Facts, M, StateList, push_new, tok_at, tok_end};
 use crate::brief::{AllianceKind, MembershipEvent};
 use crate::lexicon::{Lexicon, cat};
 
@@ -131,11 +131,7 @@ fn with_companions(f: &Facts, l: &StateList) -> Vec<String> {
         .iter()
         .find(|m| m.start > l.end && together_with(f, m.start).is_some_and(|intro| intro == l.end))
     {
-        for id in &next.ids {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
-        }
+        push_new(&mut ids, &next.ids);
     }
     ids
 }

@@ -32,6 +32,15 @@ pub(super) struct StateList {
     pub by_name: bool,
 }
 
+/// Append the ids of `more` that `ids` does not have yet, in order.
+pub(super) fn push_new(ids: &mut Vec<String>, more: &[String]) {
+    for id in more {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+}
+
 pub(super) fn tok_at(toks: &[Token], b: usize) -> usize {
     toks.iter().position(|t| t.end > b).unwrap_or(toks.len())
 }

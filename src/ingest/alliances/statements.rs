@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use super::Acc;
-use super::facts::{Facts, M, StateList, tok_at, tok_end};
+use super::facts::{Facts, M, StateList, push_new, tok_at, tok_end};
 use crate::brief::AllianceKind;
 use crate::lexicon::{AllianceLexicon, Lexicon, cat};
 
@@ -126,11 +126,7 @@ fn named_members(
                 .any(|p| tok_end(f.toks, p.end) <= intro)
                 .then(|| f.group_subject())
         };
-        for id in before.or_else(pronoun).unwrap_or_default() {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        push_new(&mut ids, &before.or_else(pronoun).unwrap_or_default());
     }
     // "Slovakia, which like Hungary is a member of ...", "Slowakia, yang
     // seperti Hongaria merupakan anggota ...": the state compared with is
@@ -143,11 +139,7 @@ fn named_members(
         && f.lower[l.start - 3] == ","
         && let Some(k) = f.lists.iter().find(|k| k.end == l.start - 3)
     {
-        for id in &k.ids {
-            if !ids.contains(id) {
-                ids.push(id.clone());
-            }
-        }
+        push_new(&mut ids, &k.ids);
     }
     ids
 }

@@ -272,20 +272,26 @@ fn modified(
         };
     }
     if reversed {
-        // Ended (a conflict) or broken (a cooperation): the other direction,
-        // in the same material/verbal kind, moving that way.
-        value *= -0.6;
-        class = mirrored_class(info.class);
-        let (toward, away) = if class.is_cooperation() {
-            (Trend::Improving, Trend::Worsening)
-        } else {
-            (Trend::Worsening, Trend::Improving)
-        };
-        if trend.is_none() || trend == Some(away) {
-            trend = Some(toward);
-        }
+        (value, class, trend) = undone(value, class, trend);
     }
     (value, class, trend)
+}
+
+/// Ended (a conflict) or broken (a cooperation): the other direction, in the
+/// same material/verbal kind, moving that way.
+fn undone(value: f64, class: QuadClass, trend: Option<Trend>) -> (f64, QuadClass, Option<Trend>) {
+    let class = mirrored_class(class);
+    let (toward, away) = if class.is_cooperation() {
+        (Trend::Improving, Trend::Worsening)
+    } else {
+        (Trend::Worsening, Trend::Improving)
+    };
+    let trend = if trend.is_none() || trend == Some(away) {
+        Some(toward)
+    } else {
+        trend
+    };
+    (value * -0.6, class, trend)
 }
 
 /// The side a cue at tokens `s..e` points at: the side right after it,
@@ -526,9 +532,7 @@ fn stalled(v: &View, hits: &mut [Hit], lex: &Lexicon) {
         }
         for i in broken {
             let h = &mut hits[i];
-            h.value *= -0.6;
-            h.class = mirrored_class(h.class);
-            h.trend = Some(Trend::Worsening);
+            (h.value, h.class, h.trend) = undone(h.value, h.class, h.trend);
             h.ties = None;
             h.cue = format!("BROKEN {}", h.cue);
         }
